@@ -1,0 +1,61 @@
+package org.clearpost.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The catalogue of event types: which record, which CloudEvents type, which topic, which aggregate. Producers and
+ * consumers both go through it, so a type name is written in one place only.
+ */
+public enum EventType {
+    POST_DRAFTED(PostDrafted.class, "clearpost.post.drafted.v1", Topics.DRAFTING_POSTS, "post"),
+    POST_CLEARED(PostCleared.class, "clearpost.post.cleared.v1", Topics.CLEARANCE_DECISIONS, "post"),
+    POST_REJECTED(PostRejected.class, "clearpost.post.rejected.v1", Topics.CLEARANCE_DECISIONS, "post"),
+    POST_PUBLISHED(PostPublished.class, "clearpost.post.published.v1", Topics.PUBLISHER_PUBLICATIONS, "post"),
+    PUBLICATION_FAILED(PublicationFailed.class, "clearpost.post.publication-failed.v1",
+            Topics.PUBLISHER_PUBLICATIONS, "post"),
+    MENTION_RECEIVED(MentionReceived.class, "clearpost.mention.received.v1", Topics.MONITORING_MENTIONS, "mention");
+
+    private final Class<? extends ClearpostEvent> recordType;
+    private final String ceType;
+    private final String topic;
+    private final String aggregateType;
+
+    EventType(Class<? extends ClearpostEvent> recordType, String ceType, String topic, String aggregateType) {
+        this.recordType = recordType;
+        this.ceType = ceType;
+        this.topic = topic;
+        this.aggregateType = aggregateType;
+    }
+
+    public Class<? extends ClearpostEvent> recordType() {
+        return recordType;
+    }
+
+    /** The CloudEvents {@code type} attribute, also the outbox {@code type} column. */
+    public String ceType() {
+        return ceType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String aggregateType() {
+        return aggregateType;
+    }
+
+    /** Classpath location of this event's JSON Schema. */
+    public String schemaResource() {
+        return "/schemas/" + ceType + ".schema.json";
+    }
+
+    public static EventType of(ClearpostEvent event) {
+        return Arrays.stream(values()).filter(t -> t.recordType == event.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No event type for " + event.getClass()));
+    }
+
+    public static Optional<EventType> fromCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+}

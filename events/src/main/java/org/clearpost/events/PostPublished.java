@@ -1,0 +1,14 @@
+package org.clearpost.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One target of a cleared post is live on its network. */
+public record PostPublished(UUID postId, int version, UUID targetId, Network network, String account,
+        String externalId, String url, Instant publishedAt) implements ClearpostEvent {
+
+    @Override
+    public String aggregateId() {
+        return postId.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package org.clearpost.events;
+
+import java.util.List;
+
+/**
+ * Kafka topic names. One topic per producing service and aggregate, keyed by the aggregate id, so all events
+ * of one post (or one mention) from one producer stay in order on one partition.
+ */
+public final class Topics {
+
+    /** drafting-service: posts submitted for clearance and their later versions. */
+    public static final String DRAFTING_POSTS = "clearpost.drafting.posts";
+    /** clearance-service: the decisions taken on each post version. */
+    public static final String CLEARANCE_DECISIONS = "clearpost.clearance.decisions";
+    /** publisher-service: the outcome of publishing each target of a post. */
+    public static final String PUBLISHER_PUBLICATIONS = "clearpost.publisher.publications";
+    /** monitoring-service: mentions of the body, its head and its initiatives. */
+    public static final String MONITORING_MENTIONS = "clearpost.monitoring.mentions";
+
+    public static final List<String> ALL = List.of(DRAFTING_POSTS, CLEARANCE_DECISIONS, PUBLISHER_PUBLICATIONS,
+            MONITORING_MENTIONS);
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of one consuming service, where events it could not process are parked. */
+    public static String deadLetter(String service) {
+        return "clearpost." + service + ".dead-letter";
+    }
+}
