@@ -1,0 +1,103 @@
+package org.clearpost.sandbox.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import org.clearpost.sandbox.domain.MentionService;
+import org.clearpost.sandbox.domain.Network;
+import org.clearpost.sandbox.domain.PostStore;
+import org.clearpost.sandbox.domain.RateLimits;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The sandbox's own API, for tests and people: what it holds, a reset, and mentions to push to a webhook. */
+@Path("/sandbox")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sandbox", description = "Inspect and reset what the sandbox holds; send Page webhooks")
+public class SandboxResource {
+
+    /**
+     * Body of {@code POST /sandbox/mentions}. {@code postId} makes it a comment on that post (a bare number is
+     * taken to be on {@code pageId}); without it the mention is a visitor's post on the Page.
+     */
+    public record MentionRequest(String network, String pageId, String authorId, String authorName, String message,
+            String postId) {
+    }
+
+    private final PostStore store;
+    private final RateLimits limits;
+    private final MentionService mentions;
+
+    SandboxResource(PostStore store, RateLimits limits, MentionService mentions) {
+        this.store = store;
+        this.limits = limits;
+        this.mentions = mentions;
+    }
+
+    @GET
+    @Path("/posts")
+    public Response posts(@QueryParam("network") String network) {
+        if (network == null || network.isBlank()) {
+            return Response.ok(store.list(Optional.empty())).build();
+        }
+        Optional<Network> n = Network.fromKey(network);
+        if (n.isEmpty()) {
+            return error(400, "unknown network '" + network + "': use x or facebook");
+        }
+        return Response.ok(store.list(n)).build();
+    }
+
+    @GET
+    @Path("/posts/{id}")
+    public Response post(@PathParam("id") String id) {
+        return store.get(id).map(p -> Response.ok(p).build()).orElseGet(() -> error(404, "no post with id " + id));
+    }
+
+    /** Forgets every post and every rate counter. */
+    @DELETE
+    @Path("/posts")
+    public Response reset() {
+        store.reset();
+        limits.reset();
+        return Response.noContent().build();
+    }
+
+    /**
+     * 202 with the delivery (payload sent, signature, the webhook's status) once the webhook answered, whatever
+     * it answered; 502 with the same shape and an {@code error} when it could not be reached.
+     */
+    @POST
+    @Path("/mentions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response mention(MentionRequest request) {
+        if (request == null) {
+            return error(400, "a JSON body is required");
+        }
+        if (!"facebook".equalsIgnoreCase(request.network())) {
+            return error(400, "network must be \"facebook\": only Page webhooks are supported");
+        }
+        if (isBlank(request.pageId()) || isBlank(request.authorId()) || isBlank(request.message())) {
+            return error(400, "pageId, authorId and message are required");
+        }
+        String postId = isBlank(request.postId()) ? null : request.postId().strip();
+        MentionService.Delivery delivery = mentions.deliver(new MentionService.Mention(request.pageId().strip(),
+                request.authorId().strip(), request.authorName(), request.message(), postId));
+        return Response.status(delivery.delivered() ? 202 : 502).entity(delivery).build();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Response error(int status, String message) {
+        return Response.status(status).entity(Map.of("error", message)).build();
+    }
+}
