@@ -4,12 +4,14 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,7 +55,8 @@ public class Post extends PanacheEntityBase {
     @Column(name = "decision_comment")
     public String decisionComment;
 
-    @OneToMany(mappedBy = "post", cascade = CascadeType.ALL, orphanRemoval = true)
+    // Eager: a post is always shown with its targets, and views are built after the transaction.
+    @OneToMany(mappedBy = "post", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("position")
     public List<PostTarget> targets = new ArrayList<>();
 
@@ -79,16 +82,29 @@ public class Post extends PanacheEntityBase {
         }
         text = content.text();
         scheduledAt = content.scheduledAt();
-        targets.clear();
-        for (PostContent.Destination destination : content.destinations()) {
-            targets.add(new PostTarget(this, targets.size(), destination.network(), destination.account()));
-        }
+        retarget(content.destinations());
         version++;
         contentHash = ContentHash.of(content);
         updatedAt = now;
         submittedAt = null;
         decidedBy = null;
         decisionComment = null;
+    }
+
+    /** Keeps the target (and its id) of every account still addressed, so no row is deleted and re-inserted. */
+    private void retarget(List<PostContent.Destination> destinations) {
+        List<PostTarget> kept = new ArrayList<>();
+        for (PostContent.Destination destination : destinations) {
+            PostTarget target = targets.stream()
+                    .filter(t -> t.network == destination.network() && t.account.equals(destination.account()))
+                    .findFirst()
+                    .orElseGet(() -> new PostTarget(this, 0, destination.network(), destination.account()));
+            target.restart(kept.size());
+            kept.add(target);
+        }
+        targets.retainAll(kept);
+        kept.stream().filter(t -> !targets.contains(t)).forEach(targets::add);
+        targets.sort(Comparator.comparingInt(t -> t.position));
     }
 
     /** Sends this version to clearance; the returned event goes through the outbox. */

@@ -59,6 +59,15 @@ public class PostTarget extends PanacheEntityBase {
         return new Target(id, network, account);
     }
 
+    /** A new version starts this target afresh at the given position. */
+    void restart(int position) {
+        this.position = position;
+        this.status = TargetStatus.DRAFT;
+        this.externalId = null;
+        this.url = null;
+        this.failureReason = null;
+    }
+
     void published(String externalId, String url) {
         this.status = TargetStatus.PUBLISHED;
         this.externalId = externalId;

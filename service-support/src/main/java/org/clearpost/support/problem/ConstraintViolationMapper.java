@@ -36,18 +36,17 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 parameter = node.getName();
                 continue;
             }
-            if (node.getName() == null) {
-                continue; // container element such as a list entry, already indexed on the previous node
+            if (node.isInIterable()) {
+                // the index belongs to the container named by the previous node: targets[0].account
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                continue; // "<list element>": the index above says all there is
             }
             if (!field.isEmpty()) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                field.append('[').append(node.getKey()).append(']');
-            }
         }
         return !field.isEmpty() ? field.toString() : parameter != null ? parameter : "request";
     }

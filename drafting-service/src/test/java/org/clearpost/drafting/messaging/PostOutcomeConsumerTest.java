@@ -1,0 +1,138 @@
+package org.clearpost.drafting.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.clearpost.drafting.PostMother;
+import org.clearpost.events.Network;
+import org.clearpost.events.PostCleared;
+import org.clearpost.events.PostPublished;
+import org.clearpost.events.PostRejected;
+import org.clearpost.events.PublicationFailed;
+import org.clearpost.events.Target;
+import org.clearpost.events.Topics;
+import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaTopicReader;
+import org.clearpost.testing.RealInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "drafting"))
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class PostOutcomeConsumerTest {
+
+    private static KafkaEventSender sender;
+
+    @BeforeAll
+    static void connect() {
+        sender = KafkaEventSender.fromConfig();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        sender.close();
+    }
+
+    @Test
+    void clearanceAndPublicationOutcomesShowPerTarget() {
+        UUID id = PostMother.submitted();
+        JsonPath post = post(id);
+        List<Target> targets = targets(post);
+
+        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "colin", "Good to go",
+                post.getString("text"), targets, null, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CLEARED".equals(post(id).getString("status")));
+
+        sender.send(new PostPublished(id, 1, targets.get(0).targetId(), Network.X, "clearpost_demo", "1790",
+                "https://x.com/clearpost_demo/status/1790", Instant.now()));
+        sender.send(new PublicationFailed(id, 1, targets.get(1).targetId(), Network.FACEBOOK, "1234567890",
+                "account 1234567890 on FACEBOOK is not connected", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PARTLY_PUBLISHED".equals(post(id).getString("status")));
+        JsonPath done = post(id);
+        assertThat(done.getString("decidedBy")).isEqualTo("colin");
+        assertThat(done.getString("targets[0].status")).isEqualTo("PUBLISHED");
+        assertThat(done.getString("targets[0].url")).isEqualTo("https://x.com/clearpost_demo/status/1790");
+        assertThat(done.getString("targets[1].status")).isEqualTo("FAILED");
+        assertThat(done.getString("targets[1].failureReason")).contains("not connected");
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        UUID id = PostMother.submitted();
+        JsonPath post = post(id);
+        List<Target> targets = targets(post);
+        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "colin", null,
+                post.getString("text"), targets, null, Instant.now()));
+        Target x = targets.get(0);
+
+        ProducerRecord<String, String> failure = sender.send(new PublicationFailed(id, 1, x.targetId(), Network.X,
+                x.account(), "X answered 503", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(post(id).getString("targets[0].status")));
+        sender.send(new PostPublished(id, 1, x.targetId(), Network.X, x.account(), "1791",
+                "https://x.com/clearpost_demo/status/1791", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(post(id).getString("targets[0].status")));
+
+        sender.send(failure); // the same CloudEvent again, as after a consumer crash before its offset commit
+        ProducerRecord<String, String> marker = sender.send(new PostRejected(id, 1, post.getString("contentHash"),
+                "lee", "late and stale", Instant.now()));
+        awaitProcessed(marker);
+
+        assertThat(post(id).getString("targets[0].status")).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void aDecisionOnAnOlderVersionIsIgnored() {
+        UUID id = PostMother.submitted();
+        JsonPath post = post(id);
+
+        ProducerRecord<String, String> stale = sender.send(new PostRejected(id, 7, post.getString("contentHash"),
+                "colin", "wrong version", Instant.now()));
+        awaitProcessed(stale);
+
+        assertThat(post(id).getString("status")).isEqualTo("IN_CLEARANCE");
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopic() {
+        String key = UUID.randomUUID().toString();
+        sender.send(new ProducerRecord<>(Topics.CLEARANCE_DECISIONS, key, "{\"no\":\"cloud event headers\"}"));
+
+        var dead = KafkaTopicReader.fromConfig().awaitRecords("clearpost.drafting-service.dead-letter",
+                r -> key.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("ce_id");
+    }
+
+    /** Waits until drafting has processed the record: its event id is in the processed-event log. */
+    private static void awaitProcessed(ProducerRecord<String, String> record) {
+        String eventId = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessedEvents.contains(eventId));
+    }
+
+    private static JsonPath post(UUID id) {
+        return given().auth().oauth2(PostMother.drafterToken()).get("/posts/{id}", id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static List<Target> targets(JsonPath post) {
+        return List.of(
+                new Target(UUID.fromString(post.getString("targets[0].id")), Network.X, "clearpost_demo"),
+                new Target(UUID.fromString(post.getString("targets[1].id")), Network.FACEBOOK, "1234567890"));
+    }
+}
