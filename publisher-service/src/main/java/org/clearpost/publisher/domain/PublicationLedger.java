@@ -1,0 +1,230 @@
+package org.clearpost.publisher.domain;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.clearpost.events.Network;
+import org.clearpost.events.PostCleared;
+import org.clearpost.events.Target;
+import org.clearpost.publisher.config.PublisherConfig;
+import org.clearpost.publisher.network.Connectors;
+import org.clearpost.publisher.network.NetworkConnector;
+import org.clearpost.publisher.network.PublishRequest;
+import org.clearpost.publisher.network.PublishResult;
+import org.clearpost.publisher.tokens.AccessToken;
+import org.clearpost.publisher.tokens.TokenDecryptionException;
+import org.clearpost.support.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+/**
+ * The publication ledger. Each publication reaches its network at most once: it is claimed (PUBLISHING, committed)
+ * before the call, and only a result that says the network did not publish puts it back to PENDING. Every final
+ * state commits with its PostPublished or PublicationFailed event.
+ */
+@ApplicationScoped
+public class PublicationLedger {
+
+    private static final Logger LOG = Logger.getLogger(PublicationLedger.class);
+
+    /** The reason a publication gets when the instance that was calling the network stopped during the call. */
+    public static final String INTERRUPTED = PublishResult.outcomeUnknown("the service stopped during the call");
+
+    private static final String INSERT = """
+            INSERT INTO publication (id, post_id, version, target_id, network, account, content_hash, text, status,
+                                     due_at, attempts, created_at, updated_at)
+            VALUES (:id, :postId, :version, :targetId, :network, :account, :contentHash, :text, 'PENDING',
+                    :dueAt, 0, :now, :now)
+            ON CONFLICT (post_id, version, target_id) DO NOTHING""";
+
+    // One row, oldest due first, skipping rows another worker holds and accounts a network asked us to leave alone.
+    private static final String NEXT_DUE = """
+            SELECT p.* FROM publication p
+            WHERE p.status = 'PENDING' AND p.due_at <= :now
+              AND NOT EXISTS (SELECT 1 FROM account_pause a
+                              WHERE a.network = p.network AND a.account = p.account AND a.paused_until > :now)
+            ORDER BY p.due_at
+            LIMIT 1
+            FOR UPDATE OF p SKIP LOCKED""";
+
+    private static final String INTERRUPTED_CALLS = """
+            SELECT * FROM publication WHERE status = 'PUBLISHING' AND claimed_at < :claimedBefore
+            FOR UPDATE SKIP LOCKED""";
+
+    private static final String PAUSE = """
+            INSERT INTO account_pause (network, account, paused_until) VALUES (:network, :account, :until)
+            ON CONFLICT (network, account) DO UPDATE SET paused_until = EXCLUDED.paused_until""";
+
+    private final Outbox outbox;
+    private final AccountService accounts;
+    private final Connectors connectors;
+    private final Clock clock;
+    private final RetryPolicy retryPolicy;
+    private final Duration inFlightTimeout;
+    private final MeterRegistry meters;
+
+    public PublicationLedger(Outbox outbox, AccountService accounts, Connectors connectors, Clock clock,
+            PublisherConfig config, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.accounts = accounts;
+        this.connectors = connectors;
+        this.clock = clock;
+        this.retryPolicy = new RetryPolicy(config.maxAttempts(), config.retryDelay(), config.maxRetryDelay());
+        this.inFlightTimeout = config.inFlightTimeout();
+        this.meters = meters;
+    }
+
+    /** One PENDING publication per target, due at the scheduled time or now; a target already in the ledger stays. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(PostCleared cleared) {
+        Instant now = clock.instant();
+        Instant due = cleared.scheduledAt() == null ? now : cleared.scheduledAt();
+        for (Target target : cleared.targets()) {
+            int inserted = Panache.getEntityManager().createNativeQuery(INSERT)
+                    .setParameter("id", UUID.randomUUID())
+                    .setParameter("postId", cleared.postId())
+                    .setParameter("version", cleared.version())
+                    .setParameter("targetId", target.targetId())
+                    .setParameter("network", target.network().name())
+                    .setParameter("account", target.account())
+                    .setParameter("contentHash", cleared.contentHash())
+                    .setParameter("text", cleared.text())
+                    .setParameter("dueAt", due)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            if (inserted == 0) {
+                LOG.debugf("Target %s of post %s v%d is already in the ledger", target.targetId(), cleared.postId(),
+                        cleared.version());
+            }
+        }
+    }
+
+    /**
+     * Claims the next due publication in a transaction of its own, which commits before any network call. A
+     * publication that cannot be published at all fails here, without a call.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Claim> claimNext() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Publication> due = Panache.getEntityManager().createNativeQuery(NEXT_DUE, Publication.class)
+                .setParameter("now", now)
+                .getResultList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Publication publication = due.get(0);
+        Optional<NetworkConnector> connector = connectors.forNetwork(publication.network);
+        if (connector.isEmpty()) {
+            fail(publication, "no connector for " + publication.network + " yet", now);
+            return Optional.of(new Claim.Settled());
+        }
+        Optional<AccessToken> token;
+        try {
+            token = accounts.token(publication.network, publication.account);
+        } catch (TokenDecryptionException e) {
+            fail(publication, e.getMessage() + ": an admin must connect account " + publication.account + " on "
+                    + publication.network + " again", now);
+            return Optional.of(new Claim.Settled());
+        }
+        if (token.isEmpty()) {
+            fail(publication, "account " + publication.account + " on " + publication.network
+                    + " is not connected: an admin must connect it", now);
+            return Optional.of(new Claim.Settled());
+        }
+        publication.claim(now);
+        return Optional.of(new Claim.Call(connector.get(), new PublishRequest(publication.id, publication.network,
+                publication.account, publication.text, token.get())));
+    }
+
+    /** Records what the network said about a claimed publication. */
+    @Transactional
+    public void recordOutcome(UUID publicationId, PublishResult result) {
+        Instant now = clock.instant();
+        Publication publication = Publication.findById(publicationId, LockModeType.PESSIMISTIC_WRITE);
+        if (result.accountPausedUntil() != null) {
+            pause(publication.network, publication.account, result.accountPausedUntil());
+        }
+        if (publication.status != PublicationStatus.PUBLISHING) {
+            // Only when the call outlived the in-flight timeout and was taken for an interrupted one. What is live
+            // on the network is the truth, so a confirmed publication still wins over "outcome unknown".
+            LOG.errorf("Publication %s was %s when its call ended with %s", publicationId, publication.status,
+                    result);
+            if (!(result instanceof PublishResult.Published) || publication.status != PublicationStatus.FAILED) {
+                return;
+            }
+        }
+        if (result instanceof PublishResult.Published published) {
+            outbox.append(publication.published(published.externalId(), published.url(), now));
+            count("published");
+        } else if (result instanceof PublishResult.Retry retry) {
+            retry(publication, retry, now);
+        } else if (result instanceof PublishResult.Failed failed) {
+            fail(publication, failed.reason(), now);
+        }
+    }
+
+    /**
+     * Fails the publications whose call was cut short by a stop of the instance making it. They are not retried:
+     * the network may have published before the stop, and publishing twice is worse than asking a person to look.
+     */
+    @Transactional
+    public int failInterrupted() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Publication> interrupted = Panache.getEntityManager()
+                .createNativeQuery(INTERRUPTED_CALLS, Publication.class)
+                .setParameter("claimedBefore", now.minus(inFlightTimeout))
+                .getResultList();
+        for (Publication publication : interrupted) {
+            LOG.warnf("Publication %s to %s %s was interrupted during its call: marking it failed", publication.id,
+                    publication.network, publication.account);
+            fail(publication, INTERRUPTED, now);
+        }
+        return interrupted.size();
+    }
+
+    @Transactional
+    public List<Publication> forPost(UUID postId) {
+        return Publication.list("postId", Sort.by("version").and("network").and("account"), postId);
+    }
+
+    private void retry(Publication publication, PublishResult.Retry retry, Instant now) {
+        if (retryPolicy.exhausted(publication.attempts)) {
+            fail(publication, "gave up after " + publication.attempts + " attempts: " + retry.reason(), now);
+            return;
+        }
+        Instant next = retryPolicy.nextAttempt(publication.attempts, now, retry.accountPausedUntil());
+        LOG.infof("Publication %s will be tried again at %s: %s", publication.id, next, retry.reason());
+        publication.retryAt(next, retry.reason(), now);
+        count("retry");
+    }
+
+    private void fail(Publication publication, String reason, Instant now) {
+        LOG.infof("Publication %s to %s %s failed: %s", publication.id, publication.network, publication.account,
+                reason);
+        outbox.append(publication.failed(reason, now));
+        count("failed");
+    }
+
+    private void pause(Network network, String account, Instant until) {
+        LOG.infof("%s allows no more calls for account %s until %s", network, account, until);
+        Panache.getEntityManager().createNativeQuery(PAUSE)
+                .setParameter("network", network.name())
+                .setParameter("account", account)
+                .setParameter("until", until)
+                .executeUpdate();
+    }
+
+    private void count(String outcome) {
+        meters.counter("clearpost.publisher.publications", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,29 @@
+package org.clearpost.publisher.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.clearpost.events.Network;
+import org.clearpost.publisher.domain.Publication;
+import org.clearpost.publisher.domain.PublicationStatus;
+
+/** One ledger row as people see it: the text only as a preview, since drafting holds the post itself. */
+public record PublicationView(UUID id, UUID postId, int version, UUID targetId, Network network, String account,
+        String contentHash, String textPreview, PublicationStatus status, Instant dueAt, int attempts,
+        String externalId, String url, String failureReason, Instant createdAt, Instant updatedAt,
+        Instant publishedAt) {
+
+    static final int PREVIEW_LENGTH = 80;
+
+    static PublicationView of(Publication p) {
+        return new PublicationView(p.id, p.postId, p.version, p.targetId, p.network, p.account, p.contentHash,
+                preview(p.text), p.status, p.dueAt, p.attempts, p.externalId, p.url, p.failureReason, p.createdAt,
+                p.updatedAt, p.publishedAt);
+    }
+
+    static String preview(String text) {
+        if (text.codePointCount(0, text.length()) <= PREVIEW_LENGTH) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, PREVIEW_LENGTH - 1)) + "…";
+    }
+}

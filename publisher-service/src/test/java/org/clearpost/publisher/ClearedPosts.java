@@ -1,0 +1,52 @@
+package org.clearpost.publisher;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.clearpost.events.Network;
+import org.clearpost.events.PostCleared;
+import org.clearpost.events.PostRejected;
+import org.clearpost.events.Target;
+
+/** Object Mother for what clearance sends. Every post, target, account and token is new, so tests never meet. */
+public final class ClearedPosts {
+
+    private ClearedPosts() {
+    }
+
+    public static PostCleared clearedFor(Target... targets) {
+        return scheduledFor(null, targets);
+    }
+
+    public static PostCleared scheduledFor(Instant scheduledAt, Target... targets) {
+        UUID postId = UUID.randomUUID();
+        return new PostCleared(postId, 1, "sha256:" + postId.toString().replace("-", ""), "dana", "lee",
+                "Cleared for publication", "Bins are collected a day later this bank holiday week. " + postId,
+                List.of(targets), scheduledAt, Instant.now());
+    }
+
+    /** Version 2 of the same post, as cleared after a rejection of version 1. */
+    public static PostCleared secondVersionOf(PostCleared cleared) {
+        return new PostCleared(cleared.postId(), cleared.version() + 1, cleared.contentHash() + "-v2",
+                cleared.author(), cleared.clearedBy(), cleared.comment(), cleared.text() + " (corrected)",
+                cleared.targets(), cleared.scheduledAt(), Instant.now());
+    }
+
+    public static PostRejected rejected(PostCleared cleared) {
+        return new PostRejected(cleared.postId(), cleared.version(), cleared.contentHash(), "lee",
+                "Not in the pre-election period", Instant.now());
+    }
+
+    public static Target target(Network network, String account) {
+        return new Target(UUID.randomUUID(), network, account);
+    }
+
+    /** An account handle no other test uses. */
+    public static String newAccount() {
+        return "acct_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String newToken() {
+        return "token-" + UUID.randomUUID();
+    }
+}
