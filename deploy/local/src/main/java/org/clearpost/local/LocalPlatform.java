@@ -1,0 +1,263 @@
+package org.clearpost.local;
+
+import org.clearpost.infra.FreePort;
+import org.clearpost.infra.KafkaBroker;
+import org.clearpost.infra.KeycloakServer;
+import org.clearpost.infra.PostgresServer;
+import org.clearpost.infra.ServiceProcess;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The whole Clearpost platform on this machine: Kafka (in this JVM), PostgreSQL, Keycloak, the network sandbox and
+ * the five services (child processes). All state lives in the data directory and survives restarts.
+ *
+ * <p>{@link #close()} stops whatever has been started, in reverse order, and may be called from another thread
+ * (a shutdown hook) while {@link #start} is still under way.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Duration APPLICATION_READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final LocalPlatformOptions options;
+    private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
+    private final Map<Component, ServiceProcess> applications = new EnumMap<>(Component.class);
+    /** What is running, most recent first: closing pops it in reverse start order. */
+    private final Deque<Running> running = new ArrayDeque<>();
+    private Consumer<String> progress = line -> { };
+    private volatile boolean closed;
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+    private KeycloakServer keycloak;
+
+    private record Running(String name, AutoCloseable component) {
+    }
+
+    public LocalPlatform(LocalPlatformOptions options) {
+        this.options = options;
+    }
+
+    /** Starts the platform, or stops what had started and rethrows. */
+    public static LocalPlatform start(LocalPlatformOptions options, Consumer<String> progress) {
+        LocalPlatform platform = new LocalPlatform(options);
+        try {
+            platform.start(progress);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** Starts every component in order, reporting lines such as {@code [3/9] keycloak ready in 7.1 s}. */
+    public void start(Consumer<String> progress) {
+        this.progress = progress;
+        Set<Component> selected = options.applications();
+        checkBuilt(selected);
+        for (Component component : Component.values()) {
+            ports.put(component, FreePort.orPick(options.port(component)));
+        }
+        Secrets secrets = new Secrets(options.dataDir().resolve("secrets"));
+        Steps steps = new Steps(3 + selected.size());
+
+        steps.run("kafka", () -> kafka = register("kafka",
+                KafkaBroker.start(options.dataDir().resolve("kafka"), port(Component.KAFKA))));
+        steps.run("postgresql", () -> {
+            postgres = register("postgresql", PostgresServer.start(options.dataDir().resolve("postgres"), port(Component.POSTGRES)));
+            Component.SERVICES.forEach(service -> postgres.ensureDatabase(service.database()));
+        });
+        steps.run("keycloak", () -> keycloak = register("keycloak", KeycloakServer.start(options.keycloakDist(),
+                options.dataDir().resolve("keycloak"), port(Component.KEYCLOAK), options.realmFile(), logFile(Component.KEYCLOAK))));
+
+        // The sandbox first, as the publisher's stand-in for the networks; then the services side by side,
+        // since most of a Quarkus start is spent waiting on I/O rather than on the two cores.
+        if (selected.contains(Component.SANDBOX)) {
+            steps.run("sandbox", () -> {
+                launch(Component.SANDBOX, sandboxEnvironment(secrets));
+                awaitReady(Component.SANDBOX);
+            });
+        }
+        List<Component> services = selected.stream().filter(Component.SERVICES::contains).toList();
+        Map<Component, Long> launchedAt = new EnumMap<>(Component.class);
+        for (Component service : services) {
+            launchedAt.put(service, System.nanoTime());
+            launch(service, serviceEnvironment(service, secrets));
+        }
+        for (Component service : services) {
+            steps.run(service.id(), launchedAt.get(service), () -> awaitReady(service));
+        }
+    }
+
+    private void checkBuilt(Set<Component> selected) {
+        List<Path> missing = selected.stream().map(options::quarkusRunJar).filter(jar -> !Files.isRegularFile(jar)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built yet: " + missing + "; run ./mvnw -B -q install -DskipTests");
+        }
+    }
+
+    private void launch(Component application, Map<String, String> env) {
+        applications.put(application, register(application.id(), ServiceProcess.start(application.id(),
+                options.quarkusRunJar(application), env, List.of("-Xmx" + options.serviceHeap()), logFile(application))));
+    }
+
+    private void awaitReady(Component application) {
+        applications.get(application).awaitReady(url(application).resolve("/q/health/ready"), APPLICATION_READY_TIMEOUT);
+    }
+
+    private Map<String, String> sandboxEnvironment(Secrets secrets) {
+        return Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(port(Component.SANDBOX)),
+                "CLEARPOST_SANDBOX_FACEBOOK_APP_SECRET", secrets.facebookAppSecret(),
+                "CLEARPOST_SANDBOX_WEBHOOK_URL", url(Component.MONITORING).resolve("/webhooks/facebook").toString());
+    }
+
+    private Map<String, String> serviceEnvironment(Component service, Secrets secrets) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl());
+        if (service == Component.PUBLISHER) {
+            env.put("CLEARPOST_NETWORKS_X_BASE_URL", url(Component.SANDBOX).toString());
+            env.put("CLEARPOST_NETWORKS_FACEBOOK_BASE_URL", url(Component.SANDBOX).toString());
+            env.put("CLEARPOST_TOKENS_ENCRYPTION_KEY", secrets.tokenEncryptionKey());
+        } else if (service == Component.MONITORING) {
+            env.put("CLEARPOST_WEBHOOKS_FACEBOOK_APP_SECRET", secrets.facebookAppSecret());
+            env.put("CLEARPOST_WEBHOOKS_FACEBOOK_VERIFY_TOKEN", secrets.facebookVerifyToken());
+        }
+        return env;
+    }
+
+    /** Records a started component for {@link #close()}; one that finishes starting after close is stopped at once. */
+    private synchronized <T extends AutoCloseable> T register(String name, T component) {
+        if (closed) {
+            closeQuietly(new Running(name, component));
+            throw new IllegalStateException("the platform was stopped while " + name + " was starting");
+        }
+        running.push(new Running(name, component));
+        return component;
+    }
+
+    /** Stops everything started, in reverse order; safe to call more than once and from a shutdown hook. */
+    @Override
+    public void close() {
+        closed = true;
+        while (true) {
+            Running next;
+            synchronized (this) {
+                next = running.poll();
+            }
+            if (next == null) {
+                return;
+            }
+            long started = System.nanoTime();
+            closeQuietly(next);
+            progress.accept("stopped %s in %s".formatted(next.name(), secondsSince(started)));
+        }
+    }
+
+    private void closeQuietly(Running entry) {
+        try {
+            entry.component().close();
+        } catch (Exception e) {
+            progress.accept("could not stop %s cleanly: %s".formatted(entry.name(), e));
+        }
+    }
+
+    public int port(Component component) {
+        return ports.get(component);
+    }
+
+    /** {@code http://localhost:<port>} of an application or of Keycloak. */
+    public URI url(Component component) {
+        return URI.create("http://localhost:" + port(component));
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl(Component service) {
+        return postgres.jdbcUrl(service.database());
+    }
+
+    public String databaseUsername() {
+        return postgres.username();
+    }
+
+    public String databasePassword() {
+        return postgres.password();
+    }
+
+    /** {@code http://localhost:8180/realms/clearpost} */
+    public String issuerUrl() {
+        return keycloak.issuerUrl();
+    }
+
+    public String tokenUrl() {
+        return issuerUrl() + "/protocol/openid-connect/token";
+    }
+
+    /** The pid of Keycloak's launch script; the Keycloak JVM is its child. */
+    public long keycloakPid() {
+        return keycloak.pid();
+    }
+
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
+    public Path logsDir() {
+        return options.dataDir().resolve("logs");
+    }
+
+    public Path logFile(Component component) {
+        return logsDir().resolve(component.id() + ".log");
+    }
+
+    /** The applications that were started, in start order. */
+    public Map<Component, ServiceProcess> applications() {
+        return Collections.unmodifiableMap(new EnumMap<>(applications));
+    }
+
+    /** Numbers and times the start steps: {@code [4/9] sandbox ready in 3.2 s}. */
+    private final class Steps {
+        private final int total;
+        private int done;
+
+        Steps(int total) {
+            this.total = total;
+        }
+
+        void run(String name, Runnable step) {
+            run(name, System.nanoTime(), step);
+        }
+
+        void run(String name, long startedAt, Runnable step) {
+            if (closed) {
+                throw new IllegalStateException("the platform was stopped during start-up");
+            }
+            step.run();
+            done++;
+            progress.accept("[%d/%d] %s ready in %s".formatted(done, total, name, secondsSince(startedAt)));
+        }
+    }
+
+    private static String secondsSince(long startedAtNanos) {
+        return "%.1f s".formatted((System.nanoTime() - startedAtNanos) / 1e9);
+    }
+}

@@ -1,0 +1,61 @@
+package org.clearpost.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Random secrets generated on the first start and kept in {@code <data>/secrets/}, readable by the owner only.
+ * Kept, not regenerated: the publisher's stored network tokens are encrypted with the key.
+ */
+final class Secrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path dir;
+
+    Secrets(Path dir) {
+        this.dir = dir;
+    }
+
+    /** AES-256 key for the publisher's token encryption, base64. */
+    String tokenEncryptionKey() {
+        return getOrCreate("token-encryption.key", Base64.getEncoder().encodeToString(randomBytes(32)));
+    }
+
+    /** Shared by the sandbox (signs webhooks) and monitoring (verifies them); hex like a real app secret. */
+    String facebookAppSecret() {
+        return getOrCreate("facebook-app-secret", HexFormat.of().formatHex(randomBytes(16)));
+    }
+
+    String facebookVerifyToken() {
+        return getOrCreate("facebook-verify-token", Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)));
+    }
+
+    private String getOrCreate(String name, String freshValue) {
+        Path file = dir.resolve(name);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dir);
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, freshValue, StandardCharsets.UTF_8);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create secret " + file, e);
+        }
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,138 @@
+package org.clearpost.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.events.EventType;
+import org.clearpost.events.MentionReceived;
+import org.clearpost.events.PostCleared;
+import org.clearpost.events.PostDrafted;
+import org.clearpost.events.PostPublished;
+import org.clearpost.events.Topics;
+import org.clearpost.local.Component;
+import org.clearpost.testing.CloudEventAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One post and one mention through the whole chain, on real Kafka, PostgreSQL and Keycloak, with every service a
+ * separate process: what a Communications team does on its first day.
+ */
+class WalkingSkeletonIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String X_ACCOUNT = "clearpost_demo";
+    private static final String FACEBOOK_PAGE = "100200300400";
+
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.get();
+        // An admin connects the body's accounts once; the sandbox accepts any token, the publisher keeps it encrypted.
+        platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", "e2e-x-token"))
+                .put("/accounts/X/{account}/token", X_ACCOUNT).then().statusCode(200);
+        platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", "e2e-facebook-token"))
+                .put("/accounts/FACEBOOK/{account}/token", FACEBOOK_PAGE).then().statusCode(200);
+    }
+
+    @Test
+    void aPostDraftedByDanaAndClearedByColinIsPublishedOnceOnEachNetwork() {
+        String text = "Our guidance on subject access requests is updated " + UUID.randomUUID();
+        UUID postId = UUID.fromString(platform.as("dana", Component.DRAFTING)
+                .body(Map.of("text", text, "targets", List.of(Map.of("network", "X", "account", X_ACCOUNT),
+                        Map.of("network", "FACEBOOK", "account", FACEBOOK_PAGE))))
+                .post("/posts").then().statusCode(201).extract().path("id"));
+        platform.as("dana", Component.DRAFTING).post("/posts/{id}/submit", postId).then().statusCode(200)
+                .body("status", equalTo("IN_CLEARANCE"));
+
+        String caseId = await().atMost(PATIENCE).until(() -> pendingCase(postId), id -> id != null);
+        platform.as("dana", Component.CLEARANCE).post("/clearances/{id}/approve", caseId).then().statusCode(403);
+        platform.as("colin", Component.CLEARANCE).body(Map.of("comment", "Factual and clear"))
+                .post("/clearances/{id}/approve", caseId).then().statusCode(200).body("status", equalTo("CLEARED"));
+
+        await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(post(postId).getString("status")));
+        JsonPath published = post(postId);
+        assertThat(published.getString("targets[0].url")).startsWith("https://x.com/" + X_ACCOUNT + "/status/");
+        assertThat(published.getString("targets[1].url")).startsWith("https://www.facebook.com/" + FACEBOOK_PAGE + "_");
+
+        List<Map<String, Object>> held = platform.anonymous(Component.SANDBOX).get("/sandbox/posts").then()
+                .statusCode(200).extract().path("findAll { it.text == '%s' }".formatted(text));
+        assertThat(held).extracting(p -> p.get("network")).containsExactlyInAnyOrder("x", "facebook");
+
+        String key = postId.toString();
+        PostDrafted drafted = (PostDrafted) CloudEventAssertions.assertCloudEvent(onlyRecord(Topics.DRAFTING_POSTS, key),
+                EventType.POST_DRAFTED, "/clearpost/drafting-service");
+        PostCleared cleared = (PostCleared) CloudEventAssertions.assertCloudEvent(
+                onlyRecord(Topics.CLEARANCE_DECISIONS, key), EventType.POST_CLEARED, "/clearpost/clearance-service");
+        List<ConsumerRecord<String, String>> publications = platform.kafka().awaitRecords(
+                Topics.PUBLISHER_PUBLICATIONS, r -> key.equals(r.key()), PATIENCE);
+        assertThat(publications).hasSize(2);
+        publications.forEach(r -> CloudEventAssertions.assertCloudEvent(r, EventType.POST_PUBLISHED,
+                "/clearpost/publisher-service"));
+        assertThat(drafted.author()).isEqualTo("dana");
+        assertThat(cleared.clearedBy()).isEqualTo("colin");
+        assertThat(cleared.contentHash()).isEqualTo(drafted.contentHash());
+        assertThat(publications).extracting(r -> ((PostPublished) CloudEventAssertions.assertCloudEvent(r,
+                EventType.POST_PUBLISHED, "/clearpost/publisher-service")).externalId()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aMentionSentByTheNetworkReachesTheInboxAndTheFigures() {
+        String message = "Is the helpline open on Monday? " + UUID.randomUUID();
+        platform.anonymous(Component.SANDBOX).body(Map.of("network", "facebook", "pageId", FACEBOOK_PAGE,
+                "authorId", "5550001", "authorName", "A Citizen", "message", message))
+                .post("/sandbox/mentions").then().statusCode(202).body("webhookStatus", equalTo(200));
+
+        await().atMost(PATIENCE).until(() -> platform.as("mo", Component.MONITORING).get("/inbox").then()
+                .statusCode(200).extract().jsonPath().getList("text").contains(message));
+        ConsumerRecord<String, String> record = platform.kafka().awaitRecords(Topics.MONITORING_MENTIONS,
+                r -> r.value().contains(message), PATIENCE).get(0);
+        MentionReceived mention = (MentionReceived) CloudEventAssertions.assertCloudEvent(record,
+                EventType.MENTION_RECEIVED, "/clearpost/monitoring-service");
+        assertThat(mention.account()).isEqualTo(FACEBOOK_PAGE);
+
+        await().atMost(PATIENCE).until(() -> platform.as("ana", Component.ANALYTICS).get("/figures/counts").then()
+                .statusCode(200).extract().jsonPath()
+                .getLong("byNetwork.FACEBOOK.'" + EventType.MENTION_RECEIVED.ceType() + "'") >= 1);
+    }
+
+    @Test
+    void everyServiceWantsATokenAndTheRightRole() {
+        for (Component service : Component.SERVICES) {
+            platform.anonymous(service).get("/q/health/ready").then().statusCode(200);
+        }
+        platform.anonymous(Component.DRAFTING).get("/posts").then().statusCode(401);
+        platform.as("mo", Component.DRAFTING).get("/posts").then().statusCode(403);
+        platform.as("dana", Component.CLEARANCE).get("/clearances").then().statusCode(403);
+        platform.as("dana", Component.ANALYTICS).get("/figures/counts").then().statusCode(403);
+        platform.as("dana", Component.DRAFTING).body(Map.of("text", "", "targets", List.of()))
+                .post("/posts").then().statusCode(400).contentType(containsString("application/problem+json"));
+    }
+
+    private static String pendingCase(UUID postId) {
+        List<String> ids = platform.as("colin", Component.CLEARANCE).queryParam("postId", postId).get("/clearances")
+                .then().statusCode(200).extract().path("id");
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static JsonPath post(UUID postId) {
+        return platform.as("dana", Component.DRAFTING).get("/posts/{id}", postId).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    private static ConsumerRecord<String, String> onlyRecord(String topic, String key) {
+        List<ConsumerRecord<String, String>> records = platform.kafka().awaitRecords(topic, r -> key.equals(r.key()),
+                PATIENCE);
+        assertThat(records).as("records keyed %s on %s", key, topic).hasSize(1);
+        return records.get(0);
+    }
+}
