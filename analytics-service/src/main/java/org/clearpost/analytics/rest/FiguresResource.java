@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.clearpost.analytics.domain.EventCountService;
 import org.clearpost.analytics.domain.EventCounts;
+import org.clearpost.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/figures")
@@ -20,7 +21,7 @@ public class FiguresResource {
     /** How many events of each type were seen, overall and per network. */
     @GET
     @Path("counts")
-    @RolesAllowed({ "analyst", "admin" })
+    @RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
     public EventCounts counts() {
         return counts.counts();
     }

@@ -18,6 +18,7 @@ import org.clearpost.clearance.domain.ClearanceService;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.clearpost.support.security.Roles;
 
 @Path("/clearances")
 @SecurityRequirement(name = "SecurityScheme")

@@ -25,6 +25,7 @@ import org.clearpost.drafting.domain.PostStatus;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.clearpost.support.security.Roles;
 
 @Path("/posts")
 @SecurityRequirement(name = "SecurityScheme")

@@ -19,6 +19,7 @@ import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.clearpost.support.security.Roles;
 
 /** What monitors read: every mention received, newest first. */
 @Path("/inbox")

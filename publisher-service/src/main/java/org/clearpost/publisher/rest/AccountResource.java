@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 import org.clearpost.publisher.domain.AccountService;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.clearpost.support.security.Roles;
 
 /** Connecting the body's network accounts: an admin hands over each account's access token. */
 @Path("/accounts")

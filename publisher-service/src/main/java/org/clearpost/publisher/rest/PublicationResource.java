@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.clearpost.publisher.domain.PublicationLedger;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.clearpost.support.security.Roles;
 
 @Path("/publications")
 @SecurityRequirement(name = "SecurityScheme")
