@@ -14,7 +14,11 @@ public enum EventType {
     POST_PUBLISHED(PostPublished.class, "clearpost.post.published.v1", Topics.PUBLISHER_PUBLICATIONS, "post"),
     PUBLICATION_FAILED(PublicationFailed.class, "clearpost.post.publication-failed.v1",
             Topics.PUBLISHER_PUBLICATIONS, "post"),
-    MENTION_RECEIVED(MentionReceived.class, "clearpost.mention.received.v1", Topics.MONITORING_MENTIONS, "mention");
+    MENTION_RECEIVED(MentionReceived.class, "clearpost.mention.received.v1", Topics.MONITORING_MENTIONS, "mention"),
+    PUBLISHING_SUSPENDED(PublishingSuspended.class, "clearpost.publishing.suspended.v1",
+            Topics.CLEARANCE_PUBLISHING_CONTROL, "publishing"),
+    PUBLISHING_RESUMED(PublishingResumed.class, "clearpost.publishing.resumed.v1",
+            Topics.CLEARANCE_PUBLISHING_CONTROL, "publishing");
 
     private final Class<? extends ClearpostEvent> recordType;
     private final String ceType;

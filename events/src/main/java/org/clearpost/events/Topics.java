@@ -12,13 +12,15 @@ public final class Topics {
     public static final String DRAFTING_POSTS = "clearpost.drafting.posts";
     /** clearance-service: the decisions taken on each post version. */
     public static final String CLEARANCE_DECISIONS = "clearpost.clearance.decisions";
+    /** clearance-service: the emergency stop (publishing suspended and resumed), one ordered stream. */
+    public static final String CLEARANCE_PUBLISHING_CONTROL = "clearpost.clearance.publishing-control";
     /** publisher-service: the outcome of publishing each target of a post. */
     public static final String PUBLISHER_PUBLICATIONS = "clearpost.publisher.publications";
     /** monitoring-service: mentions of the body, its head and its initiatives. */
     public static final String MONITORING_MENTIONS = "clearpost.monitoring.mentions";
 
-    public static final List<String> ALL = List.of(DRAFTING_POSTS, CLEARANCE_DECISIONS, PUBLISHER_PUBLICATIONS,
-            MONITORING_MENTIONS);
+    public static final List<String> ALL = List.of(DRAFTING_POSTS, CLEARANCE_DECISIONS, CLEARANCE_PUBLISHING_CONTROL,
+            PUBLISHER_PUBLICATIONS, MONITORING_MENTIONS);
 
     private Topics() {
     }

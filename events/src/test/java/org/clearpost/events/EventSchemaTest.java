@@ -48,7 +48,10 @@ class EventSchemaTest {
                         "A Citizen", "Is the office open on Monday?", "https://www.facebook.com/1234567890_42", now,
                         now),
                 new MentionReceived(UUID.randomUUID(), Network.X, "1790000000001", "clearpost_demo", null, null, "",
-                        null, now, now));
+                        null, now, now),
+                new PublishingSuspended(UUID.randomUUID(), "lee", "Major incident: hold all posts", now),
+                new PublishingResumed(UUID.randomUUID(), "lee", "Incident over", now),
+                new PublishingResumed(UUID.randomUUID(), "ada", null, now));
     }
 
     @ParameterizedTest

@@ -17,6 +17,8 @@ import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostPublished;
 import org.clearpost.events.PostRejected;
 import org.clearpost.events.PublicationFailed;
+import org.clearpost.events.PublishingResumed;
+import org.clearpost.events.PublishingSuspended;
 import org.clearpost.events.Target;
 
 /** Counts every event once, by type and by the networks it concerns. */
@@ -79,8 +81,9 @@ public class EventCountService {
         if (event instanceof MentionReceived mention) {
             return Set.of(mention.network());
         }
-        if (event instanceof PostRejected) {
-            return Set.of(); // a rejection names no network; its post's networks were counted when drafted
+        if (event instanceof PostRejected || event instanceof PublishingSuspended
+                || event instanceof PublishingResumed) {
+            return Set.of(); // names no network; a rejected post's networks were counted when it was drafted
         }
         throw new IllegalArgumentException("Unhandled event " + event.getClass().getSimpleName());
     }
