@@ -1,0 +1,36 @@
+package org.clearpost.drafting.domain.rules;
+
+import java.util.List;
+import org.clearpost.drafting.domain.rules.TextProblem.Code;
+import org.clearpost.drafting.domain.rules.TextProblem.Field;
+import org.clearpost.events.Network;
+
+/**
+ * Bluesky ({@code app.bsky.feed.post} lexicon): at most {@code maxGraphemes} grapheme clusters
+ * ({@code maxGraphemes: 300}) and at most {@code maxBytes} UTF-8 bytes ({@code maxLength: 3000}, which the lexicon
+ * counts in bytes). Both are checked; the byte limit matters for scripts of 3 bytes a character and for emoji (a ZWJ
+ * family is one grapheme but 25 bytes).
+ */
+final class BlueskyTextRule extends TextRule {
+
+    private final int maxGraphemes;
+    private final int maxBytes;
+
+    BlueskyTextRule(int maxGraphemes, int maxBytes) {
+        super(Network.BLUESKY, Field.TEXT);
+        this.maxGraphemes = maxGraphemes;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    void check(RuleText text, List<TextProblem> problems) {
+        Tally graphemes = Tally.clusters(text, maxGraphemes, (s, start, end) -> 1);
+        if (graphemes.over()) {
+            problems.add(overLimit(Code.TOO_LONG, text, graphemes, "characters (graphemes)"));
+        }
+        Tally bytes = Tally.clusters(text, maxBytes, RuleText::utf8Length);
+        if (bytes.over()) {
+            problems.add(overLimit(Code.TOO_MANY_BYTES, text, bytes, "bytes (UTF-8)"));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.clearpost.drafting.domain.rules;
+
+import java.util.List;
+import org.clearpost.drafting.domain.rules.TextProblem.Code;
+import org.clearpost.drafting.domain.rules.TextProblem.Field;
+import org.clearpost.drafting.domain.rules.TextProblem.Severity;
+import org.clearpost.events.Network;
+
+/** One network's rules for one of its texts. Called only with text that is not blank. */
+abstract class TextRule {
+
+    final Network network;
+    final Field field;
+
+    TextRule(Network network, Field field) {
+        this.network = network;
+        this.field = field;
+    }
+
+    abstract void check(RuleText text, List<TextProblem> problems);
+
+    TextProblem error(Code code, String message, int start, int end) {
+        return new TextProblem(network, field, code, Severity.ERROR, message, start, end);
+    }
+
+    TextProblem info(Code code, String message, int start, int end) {
+        return new TextProblem(network, field, code, Severity.INFO, message, start, end);
+    }
+
+    /** A {@link Code#TOO_LONG} or {@link Code#TOO_MANY_BYTES} error from a tally that went over. */
+    TextProblem overLimit(Code code, RuleText text, Tally tally, String what) {
+        return error(code, String.format("Too long for %s: %,d of at most %,d %s; the part from here on is over, "
+                + "shorten by %,d.", networkName(), tally.total(), tally.max(), what, tally.total() - tally.max()),
+                tally.overflowStart(), text.length());
+    }
+
+    String networkName() {
+        String name = switch (network) {
+            case X -> "X";
+            case FACEBOOK -> "Facebook";
+            case LINKEDIN -> "LinkedIn";
+            case YOUTUBE -> "YouTube";
+            case FLICKR -> "Flickr";
+            case SOUNDCLOUD -> "SoundCloud";
+            case BLUESKY -> "Bluesky";
+            case MASTODON -> "Mastodon";
+            case THREADS -> "Threads";
+        };
+        return field == Field.TITLE ? name + " (title)" : name;
+    }
+}

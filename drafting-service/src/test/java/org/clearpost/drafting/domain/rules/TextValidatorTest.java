@@ -1,0 +1,95 @@
+package org.clearpost.drafting.domain.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.clearpost.drafting.domain.rules.TextFixtures.GRIN;
+import static org.clearpost.drafting.domain.rules.TextFixtures.a;
+
+import java.util.EnumSet;
+import java.util.List;
+import org.clearpost.drafting.domain.rules.TextProblem.Code;
+import org.clearpost.events.Network;
+import org.junit.jupiter.api.Test;
+
+class TextValidatorTest {
+
+    private final TextValidator validator = new TextValidator(TextLimits.DEFAULTS);
+
+    @Test
+    void emptyAndBlankTextIsAnErrorOnEveryNetwork() {
+        for (Network network : Network.values()) {
+            assertThat(validator.validate(network, "")).as(network.name()).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo(Code.EMPTY);
+                assertThat(p.isError()).isTrue();
+                assertThat(p.start()).isZero();
+                assertThat(p.end()).isZero();
+            });
+            assertThat(validator.validate(network, " \n\t ")).as(network.name()).singleElement()
+                    .satisfies(p -> assertThat(p.end()).isEqualTo(4));
+        }
+    }
+
+    @Test
+    void networksWithoutTextRulesOnlyGetTheCommonChecks() {
+        assertThat(validator.validate(Network.FLICKR, a(100_000))).isEmpty();
+        assertThat(validator.validate(Network.SOUNDCLOUD, "hello")).isEmpty();
+    }
+
+    @Test
+    void aLoneSurrogateIsABrokenCharacterEverywhere() {
+        for (Network network : List.of(Network.FACEBOOK, Network.FLICKR, Network.X, Network.BLUESKY)) {
+            assertThat(validator.validate(network, "a\uD83Db")).as(network.name()).singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.code()).isEqualTo(Code.INVALID_CHARACTER);
+                        assertThat(p.start()).isEqualTo(1);
+                        assertThat(p.end()).isEqualTo(2);
+                    });
+        }
+        assertThat(validator.validate(Network.FACEBOOK, "a\uDE00")).hasSize(1);
+        assertThat(validator.validate(Network.FACEBOOK, "a" + GRIN)).isEmpty();
+    }
+
+    @Test
+    void facebookCountsCharacters() {
+        assertThat(validator.validate(Network.FACEBOOK, a(63_206))).isEmpty();
+        assertThat(validator.validate(Network.FACEBOOK, a(63_207))).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Code.TOO_LONG);
+            assertThat(p.start()).isEqualTo(63_206);
+            assertThat(p.end()).isEqualTo(63_207);
+            assertThat(p.message()).contains("63,207 of at most 63,206");
+        });
+        assertThat(validator.validate(Network.FACEBOOK, GRIN.repeat(31_603))).isEmpty();
+        assertThat(validator.validate(Network.FACEBOOK, GRIN.repeat(31_603) + "a")).hasSize(1);
+    }
+
+    @Test
+    void oneTextForSeveralNetworksIsCheckedOncePerNetwork() {
+        String text = "Read (this) " + a(290);
+        List<TextProblem> problems = validator.validate(
+                List.of(Network.X, Network.LINKEDIN, Network.X, Network.BLUESKY, Network.FACEBOOK), text);
+        assertThat(problems).extracting(TextProblem::network, TextProblem::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Network.X, Code.TOO_LONG),
+                org.assertj.core.groups.Tuple.tuple(Network.LINKEDIN, Code.ESCAPED_CHARACTERS),
+                org.assertj.core.groups.Tuple.tuple(Network.LINKEDIN, Code.ESCAPED_CHARACTERS),
+                org.assertj.core.groups.Tuple.tuple(Network.BLUESKY, Code.TOO_LONG));
+        assertThat(validator.validate(EnumSet.allOf(Network.class), "Hello")).isEmpty();
+    }
+
+    @Test
+    void problemsOfOneNetworkAreInTextOrder() {
+        List<TextProblem> problems = validator.validate(Network.X, "\uFEFF" + a(300) + "\uFFFF");
+        assertThat(problems).extracting(TextProblem::code)
+                .containsExactly(Code.INVALID_CHARACTER, Code.TOO_LONG, Code.INVALID_CHARACTER);
+        assertThat(problems).isSortedAccordingTo(java.util.Comparator.comparingInt(TextProblem::start));
+    }
+
+    @Test
+    void limitsMustBePositive() {
+        assertThatThrownBy(() -> new TextLimits(0, 300, 3000, 3000, 500, 23, 500, 63206, 100, 5000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x max weighted length");
+        assertThatThrownBy(() -> new TextLimits(280, 300, 3000, 3000, 500, -1, 500, 63206, 100, 5000))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TextProblem(Network.X, TextProblem.Field.TEXT, Code.EMPTY,
+                TextProblem.Severity.ERROR, "m", 2, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
