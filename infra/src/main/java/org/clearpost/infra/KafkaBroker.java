@@ -58,6 +58,20 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port, 0 for any free port
      */
     public static KafkaBroker start(Path dataDir, int port) {
+        // Kafka instantiates its plug-ins through the context class loader, and the threads it starts inherit
+        // that loader. A caller's loader may be another one (Quarkus tests: the application's, closed on restart),
+        // so pin it to the loader that holds Kafka for the whole start.
+        Thread thread = Thread.currentThread();
+        ClassLoader callersLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaRaftServer.class.getClassLoader());
+        try {
+            return startWithKafkasClassLoader(dataDir, port);
+        } finally {
+            thread.setContextClassLoader(callersLoader);
+        }
+    }
+
+    private static KafkaBroker startWithKafkasClassLoader(Path dataDir, int port) {
         int clientPort = FreePort.orPick(port);
         int controllerPort = FreePort.pick();
         try {

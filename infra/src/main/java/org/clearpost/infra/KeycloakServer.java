@@ -119,7 +119,7 @@ public final class KeycloakServer implements AutoCloseable {
         return httpPort;
     }
 
-    /** The process started for kc.sh; Keycloak's own JVM is its child. */
+    /** The pid of kc.sh, which runs the Keycloak JVM as its child (or, after a build step, has become it). */
     public long pid() {
         return process.pid();
     }

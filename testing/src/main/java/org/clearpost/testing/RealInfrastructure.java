@@ -2,6 +2,8 @@ package org.clearpost.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Map;
 
 /**
@@ -25,13 +27,33 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        SharedInfrastructure infrastructure = SharedInfrastructure.get();
-        infrastructure.postgres.ensureDatabase(database);
-        return Map.of(
-                "kafka.bootstrap.servers", infrastructure.kafka.bootstrapServers(),
-                "quarkus.datasource.jdbc.url", infrastructure.postgres.jdbcUrl(database),
-                "quarkus.datasource.username", infrastructure.postgres.username(),
-                "quarkus.datasource.password", infrastructure.postgres.password());
+        return sharedConfigFor(database);
+    }
+
+    /**
+     * Quarkus loads this class anew in each application restart's class loader (another test profile, say) and
+     * closes that loader afterwards. The servers must outlive those loaders, or every restart would start another
+     * pair and leave the first running on classes that can no longer load. So they are held by the class as loaded
+     * by the JVM's system class loader, which under surefire holds the whole test class path.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> sharedConfigFor(String database) {
+        Class<?> holder;
+        try {
+            holder = Class.forName(SharedInfrastructure.class.getName(), true, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException notOnTheSystemClassPath) {
+            return SharedInfrastructure.configFor(database);
+        }
+        try {
+            Method configFor = holder.getDeclaredMethod("configFor", String.class);
+            // The holder sits in another class loader, hence another runtime package: package access needs opening.
+            configFor.setAccessible(true);
+            return (Map<String, String>) configFor.invoke(null, database);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the shared test infrastructure", e);
+        }
     }
 
     /** Nothing to do: the servers outlive a single test class and are stopped by a JVM shutdown hook. */

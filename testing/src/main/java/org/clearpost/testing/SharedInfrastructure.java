@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
-/** The one Kafka broker and one PostgreSQL server of a test JVM, started on first use and stopped at JVM exit. */
+/**
+ * The one Kafka broker and one PostgreSQL server of a test JVM, started on first use and stopped at JVM exit.
+ * Used through {@link RealInfrastructure}, which reaches this class as loaded by the system class loader.
+ */
 final class SharedInfrastructure {
 
     /**
@@ -25,19 +29,25 @@ final class SharedInfrastructure {
 
     private static SharedInfrastructure instance;
 
-    final KafkaBroker kafka;
-    final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
 
     private SharedInfrastructure(KafkaBroker kafka, PostgresServer postgres) {
         this.kafka = kafka;
         this.postgres = postgres;
     }
 
-    static synchronized SharedInfrastructure get() {
+    /** The configuration that points a service at the shared servers and at its own database, created if need be. */
+    static synchronized Map<String, String> configFor(String database) {
         if (instance == null) {
             instance = start();
         }
-        return instance;
+        instance.postgres.ensureDatabase(database);
+        return Map.of(
+                "kafka.bootstrap.servers", instance.kafka.bootstrapServers(),
+                "quarkus.datasource.jdbc.url", instance.postgres.jdbcUrl(database),
+                "quarkus.datasource.username", instance.postgres.username(),
+                "quarkus.datasource.password", instance.postgres.password());
     }
 
     private static SharedInfrastructure start() {

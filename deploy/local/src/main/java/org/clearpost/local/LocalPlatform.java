@@ -66,6 +66,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.progress = progress;
         Set<Component> selected = options.applications();
         checkBuilt(selected);
+        Path keycloakDist = options.keycloakDist(); // fails now rather than after Kafka and PostgreSQL started
         for (Component component : Component.values()) {
             ports.put(component, FreePort.orPick(options.port(component)));
         }
@@ -78,7 +79,7 @@ public final class LocalPlatform implements AutoCloseable {
             postgres = register("postgresql", PostgresServer.start(options.dataDir().resolve("postgres"), port(Component.POSTGRES)));
             Component.SERVICES.forEach(service -> postgres.ensureDatabase(service.database()));
         });
-        steps.run("keycloak", () -> keycloak = register("keycloak", KeycloakServer.start(options.keycloakDist(),
+        steps.run("keycloak", () -> keycloak = register("keycloak", KeycloakServer.start(keycloakDist,
                 options.dataDir().resolve("keycloak"), port(Component.KEYCLOAK), options.realmFile(), logFile(Component.KEYCLOAK))));
 
         // The sandbox first, as the publisher's stand-in for the networks; then the services side by side,
@@ -212,7 +213,7 @@ public final class LocalPlatform implements AutoCloseable {
         return issuerUrl() + "/protocol/openid-connect/token";
     }
 
-    /** The pid of Keycloak's launch script; the Keycloak JVM is its child. */
+    /** The pid of kc.sh, which runs the Keycloak JVM as its child (or, after a build step, has become it). */
     public long keycloakPid() {
         return keycloak.pid();
     }
