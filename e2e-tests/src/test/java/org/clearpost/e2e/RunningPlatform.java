@@ -12,14 +12,16 @@ import org.clearpost.local.Component;
 import org.clearpost.local.LocalPlatform;
 import org.clearpost.local.LocalPlatformOptions;
 import org.clearpost.testing.KafkaTopicReader;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The whole platform, started once for the end-to-end suite through the same {@link LocalPlatform} that
- * {@code ./clearpost-local} uses, on free ports and a data directory of its own.
+ * {@code ./clearpost-local} uses, on free ports and a data directory of its own. JUnit stops it after the last test
+ * class, in order, before the JVM's own shutdown hooks run.
  */
-final class RunningPlatform {
-
-    private static RunningPlatform instance;
+final class RunningPlatform implements ExtensionContext.Store.CloseableResource {
 
     private final LocalPlatform platform;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -28,15 +30,33 @@ final class RunningPlatform {
         this.platform = platform;
     }
 
-    static synchronized RunningPlatform get() {
-        if (instance == null) {
-            Path dataDir = Path.of("target", "e2e-data").toAbsolutePath();
-            LocalPlatform platform = LocalPlatform.start(LocalPlatformOptions.defaults().dataDir(dataDir).freePorts(),
-                    line -> System.out.println("[platform] " + line));
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
-            instance = new RunningPlatform(platform);
+    /**
+     * Hands the suite's platform to test methods: started on first use and kept in JUnit's root store, which closes
+     * it when the run ends.
+     */
+    static final class Resolver implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == RunningPlatform.class;
         }
-        return instance;
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(RunningPlatform.class, key -> start(), RunningPlatform.class);
+        }
+    }
+
+    private static RunningPlatform start() {
+        Path dataDir = Path.of("target", "e2e-data").toAbsolutePath();
+        return new RunningPlatform(LocalPlatform.start(LocalPlatformOptions.defaults().dataDir(dataDir).freePorts(),
+                line -> System.out.println("[platform] " + line)));
+    }
+
+    @Override
+    public void close() {
+        platform.close();
     }
 
     /** A request to one application as a demo user of the realm (password = user name), with a real Keycloak token. */

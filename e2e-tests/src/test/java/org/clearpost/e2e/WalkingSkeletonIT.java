@@ -21,11 +21,13 @@ import org.clearpost.local.Component;
 import org.clearpost.testing.CloudEventAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One post and one mention through the whole chain, on real Kafka, PostgreSQL and Keycloak, with every service a
  * separate process: what a Communications team does on its first day.
  */
+@ExtendWith(RunningPlatform.Resolver.class)
 class WalkingSkeletonIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -35,8 +37,8 @@ class WalkingSkeletonIT {
     private static RunningPlatform platform;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = RunningPlatform.get();
+    static void startPlatform(RunningPlatform running) {
+        platform = running;
         // An admin connects the body's accounts once; the sandbox accepts any token, the publisher keeps it encrypted.
         platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", "e2e-x-token"))
                 .put("/accounts/X/{account}/token", X_ACCOUNT).then().statusCode(200);

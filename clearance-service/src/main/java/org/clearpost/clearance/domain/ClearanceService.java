@@ -6,8 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.clearpost.clearance.audit.AuditAction;
+import org.clearpost.clearance.audit.AuditLog;
+import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostDrafted;
+import org.clearpost.events.PostRejected;
 import org.clearpost.support.outbox.Outbox;
 import org.clearpost.support.problem.ProblemException;
 
@@ -17,10 +22,12 @@ public class ClearanceService {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    public ClearanceService(Outbox outbox, Clock clock) {
+    public ClearanceService(Outbox outbox, Clock clock, AuditLog auditLog) {
         this.outbox = outbox;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
     /** A submitted version opens a case and withdraws any still-open case of an earlier version. */
@@ -29,22 +36,32 @@ public class ClearanceService {
         if (ClearanceCase.count("postId = ?1 and version = ?2", drafted.postId(), drafted.version()) > 0) {
             return;
         }
-        ClearanceCase.<ClearanceCase>list("postId = ?1 and version < ?2", drafted.postId(), drafted.version())
-                .forEach(ClearanceCase::withdraw);
         ClearanceCase.open(drafted).persist();
+        auditLog.append(drafted.author(), AuditAction.POST_VERSION_SUBMITTED, drafted.postId(), drafted.version(),
+                drafted);
+        ClearanceCase.<ClearanceCase>list("postId = ?1 and version < ?2 and status = ?3", drafted.postId(),
+                drafted.version(), CaseStatus.PENDING).forEach(earlier -> {
+                    earlier.withdraw();
+                    auditLog.append(drafted.author(), AuditAction.CASE_WITHDRAWN, earlier.postId, earlier.version,
+                            Map.of("caseId", earlier.id, "supersededByVersion", drafted.version()));
+                });
     }
 
     @Transactional
     public ClearanceCase approve(UUID caseId, String clearer, String comment) {
         ClearanceCase clearance = decidable(caseId, clearer);
-        outbox.append(clearance.approve(clearer, comment, clock.instant()));
+        PostCleared cleared = clearance.approve(clearer, comment, clock.instant());
+        outbox.append(cleared);
+        auditLog.append(clearer, AuditAction.CASE_APPROVED, cleared.postId(), cleared.version(), cleared);
         return clearance;
     }
 
     @Transactional
     public ClearanceCase reject(UUID caseId, String clearer, String comment) {
         ClearanceCase clearance = decidable(caseId, clearer);
-        outbox.append(clearance.reject(clearer, comment, clock.instant()));
+        PostRejected rejected = clearance.reject(clearer, comment, clock.instant());
+        outbox.append(rejected);
+        auditLog.append(clearer, AuditAction.CASE_REJECTED, rejected.postId(), rejected.version(), rejected);
         return clearance;
     }
 

@@ -4,6 +4,8 @@ package org.clearpost.clearance.messaging;
 public final class Channels {
 
     public static final String DRAFTED_POSTS = "drafted-posts";
+    /** Publication outcomes, recorded in the audit log. */
+    public static final String PUBLICATIONS = "publications";
     /** The name under which this service records the events it has processed. */
     public static final String CONSUMER = "clearance-service";
 

@@ -1,0 +1,41 @@
+package org.clearpost.clearance.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.clearance.messaging.Channels;
+import org.clearpost.events.PostPublished;
+import org.clearpost.events.PublicationFailed;
+import org.clearpost.support.inbox.EventInbox;
+import org.clearpost.support.inbox.ReceivedEvent;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Records each publication outcome the publisher reports, so the audit trail runs from draft to live post. */
+@ApplicationScoped
+public class PublicationOutcomeConsumer {
+
+    static final String PUBLISHER = "publisher-service";
+
+    private final EventInbox inbox;
+    private final AuditLog auditLog;
+
+    public PublicationOutcomeConsumer(EventInbox inbox, AuditLog auditLog) {
+        this.inbox = inbox;
+        this.auditLog = auditLog;
+    }
+
+    @Incoming(Channels.PUBLICATIONS)
+    @Transactional
+    public void onPublication(ConsumerRecord<String, String> record) {
+        inbox.receive(Channels.CONSUMER, record).ifPresent(this::record);
+    }
+
+    /** The details are the event as the publisher sent it. */
+    private void record(ReceivedEvent received) {
+        if (received.event() instanceof PostPublished published) {
+            auditLog.append(PUBLISHER, AuditAction.PUBLISHED, published.postId(), published.version(), published);
+        } else if (received.event() instanceof PublicationFailed failed) {
+            auditLog.append(PUBLISHER, AuditAction.PUBLICATION_FAILED, failed.postId(), failed.version(), failed);
+        }
+    }
+}

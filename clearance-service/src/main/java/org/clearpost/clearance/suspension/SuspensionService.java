@@ -1,0 +1,88 @@
+package org.clearpost.clearance.suspension;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.clearpost.clearance.audit.AuditAction;
+import org.clearpost.clearance.audit.AuditLog;
+import org.clearpost.events.PublishingResumed;
+import org.clearpost.events.PublishingSuspended;
+import org.clearpost.support.outbox.Outbox;
+import org.clearpost.support.problem.ProblemException;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * The emergency stop (policy 1.7): suspend all publishing, resume it, tell the publisher through the outbox and record
+ * both in the audit log.
+ */
+@ApplicationScoped
+public class SuspensionService {
+
+    /** How many past suspensions the state shows; an emergency stop is rare. */
+    static final int HISTORY_SIZE = 50;
+
+    private final Outbox outbox;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public SuspensionService(Outbox outbox, AuditLog auditLog, Clock clock) {
+        this.outbox = outbox;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PublishingSuspension suspend(String actor, String reason) {
+        if (inForce(LockModeType.NONE).isPresent()) {
+            throw alreadySuspended();
+        }
+        PublishingSuspension suspension = PublishingSuspension.start(actor, reason, clock.instant());
+        try {
+            suspension.persistAndFlush();
+        } catch (PersistenceException e) {
+            // The one-active index: someone else suspended between our check and our insert.
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+                throw alreadySuspended();
+            }
+            throw e;
+        }
+        PublishingSuspended suspended = suspension.suspended();
+        outbox.append(suspended);
+        auditLog.append(actor, AuditAction.PUBLISHING_SUSPENDED, null, null, suspended);
+        return suspension;
+    }
+
+    @Transactional
+    public PublishingSuspension resume(String actor, String reason) {
+        // Locked, so of two resumes at once the second finds nothing in force and gets a 409.
+        PublishingSuspension suspension = inForce(LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.conflict("Publishing is not suspended",
+                        "There is no suspension in force to lift"));
+        PublishingResumed resumed = suspension.resume(actor, reason, clock.instant());
+        outbox.append(resumed);
+        auditLog.append(actor, AuditAction.PUBLISHING_RESUMED, null, null, resumed);
+        return suspension;
+    }
+
+    /** Newest first; the suspension in force, if any, is always the newest. */
+    @Transactional
+    public List<PublishingSuspension> history() {
+        return PublishingSuspension.<PublishingSuspension>findAll(Sort.descending("suspendedAt"))
+                .page(Page.ofSize(HISTORY_SIZE)).list();
+    }
+
+    private static Optional<PublishingSuspension> inForce(LockModeType lock) {
+        return PublishingSuspension.<PublishingSuspension>find("resumedAt is null").withLock(lock).firstResultOptional();
+    }
+
+    private static ProblemException alreadySuspended() {
+        return ProblemException.conflict("Publishing is already suspended",
+                "Resume the suspension in force before starting another");
+    }
+}
