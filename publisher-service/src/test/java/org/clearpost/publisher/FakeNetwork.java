@@ -77,6 +77,11 @@ public final class FakeNetwork implements AutoCloseable {
         scripts.computeIfAbsent(token, t -> new ArrayDeque<>()).addAll(List.of(replies));
     }
 
+    /** Every call received, whatever its token. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
     public List<Call> calls(String token) {
         return calls.stream().filter(c -> token.equals(c.token())).toList();
     }

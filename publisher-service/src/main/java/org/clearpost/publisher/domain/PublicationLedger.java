@@ -45,10 +45,12 @@ public class PublicationLedger {
                     :dueAt, 0, :now, :now)
             ON CONFLICT (post_id, version, target_id) DO NOTHING""";
 
-    // One row, oldest due first, skipping rows another worker holds and accounts a network asked us to leave alone.
+    // One row, oldest due first, skipping rows another worker holds and accounts a network asked us to leave alone;
+    // none at all while publishing is suspended (emergency stop), so held rows stay PENDING and no network is called.
     private static final String NEXT_DUE = """
             SELECT p.* FROM publication p
             WHERE p.status = 'PENDING' AND p.due_at <= :now
+              AND NOT EXISTS (SELECT 1 FROM publishing_suspension s WHERE s.resumed_at IS NULL)
               AND NOT EXISTS (SELECT 1 FROM account_pause a
                               WHERE a.network = p.network AND a.account = p.account AND a.paused_until > :now)
             ORDER BY p.due_at

@@ -4,6 +4,7 @@ package org.clearpost.publisher.messaging;
 public final class Channels {
 
     public static final String CLEARANCE_DECISIONS = "clearance-decisions";
+    public static final String PUBLISHING_CONTROL = "publishing-control";
     /** The name under which this service records the events it has processed. */
     public static final String CONSUMER = "publisher-service";
 
