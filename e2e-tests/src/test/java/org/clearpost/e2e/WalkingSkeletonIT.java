@@ -49,12 +49,8 @@ class WalkingSkeletonIT {
     @Test
     void aPostDraftedByDanaAndClearedByColinIsPublishedOnceOnEachNetwork() {
         String text = "Our guidance on subject access requests is updated " + UUID.randomUUID();
-        UUID postId = UUID.fromString(platform.as("dana", Component.DRAFTING)
-                .body(Map.of("text", text, "targets", List.of(Map.of("network", "X", "account", X_ACCOUNT),
-                        Map.of("network", "FACEBOOK", "account", FACEBOOK_PAGE))))
-                .post("/posts").then().statusCode(201).extract().path("id"));
-        platform.as("dana", Component.DRAFTING).post("/posts/{id}/submit", postId).then().statusCode(200)
-                .body("status", equalTo("IN_CLEARANCE"));
+        UUID postId = draftedAndSubmitted(text, List.of(Map.of("network", "X", "account", X_ACCOUNT),
+                Map.of("network", "FACEBOOK", "account", FACEBOOK_PAGE)));
 
         String caseId = await().atMost(PATIENCE).until(() -> pendingCase(postId), id -> id != null);
         platform.as("dana", Component.CLEARANCE).post("/clearances/{id}/approve", caseId).then().statusCode(403);
@@ -66,9 +62,7 @@ class WalkingSkeletonIT {
         assertThat(published.getString("targets[0].url")).startsWith("https://x.com/" + X_ACCOUNT + "/status/");
         assertThat(published.getString("targets[1].url")).startsWith("https://www.facebook.com/" + FACEBOOK_PAGE + "_");
 
-        List<Map<String, Object>> held = platform.anonymous(Component.SANDBOX).get("/sandbox/posts").then()
-                .statusCode(200).extract().path("findAll { it.text == '%s' }".formatted(text));
-        assertThat(held).extracting(p -> p.get("network")).containsExactlyInAnyOrder("x", "facebook");
+        assertThat(heldInSandbox(text)).extracting(p -> p.get("network")).containsExactlyInAnyOrder("x", "facebook");
 
         String key = postId.toString();
         PostDrafted drafted = (PostDrafted) CloudEventAssertions.assertCloudEvent(onlyRecord(Topics.DRAFTING_POSTS, key),
@@ -85,6 +79,34 @@ class WalkingSkeletonIT {
         assertThat(cleared.contentHash()).isEqualTo(drafted.contentHash());
         assertThat(publications).extracting(r -> ((PostPublished) CloudEventAssertions.assertCloudEvent(r,
                 EventType.POST_PUBLISHED, "/clearpost/publisher-service")).externalId()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anEmergencyStopHoldsAClearedPostUntilPublishingResumes() {
+        String text = "Held during the emergency stop " + UUID.randomUUID();
+        platform.as("lee", Component.CLEARANCE).body(Map.of("reason", "Major incident: the channel is for updates only"))
+                .post("/publishing/suspension").then().statusCode(200);
+        UUID postId;
+        try {
+            await().atMost(PATIENCE).until(() -> platform.as("dana", Component.PUBLISHER).get("/publishing/state")
+                    .then().statusCode(200).extract().jsonPath().getBoolean("suspended"));
+            postId = draftedAndSubmitted(text, List.of(Map.of("network", "X", "account", X_ACCOUNT)));
+            String caseId = await().atMost(PATIENCE).until(() -> pendingCase(postId), id -> id != null);
+            platform.as("colin", Component.CLEARANCE).body(Map.of()).post("/clearances/{id}/approve", caseId).then()
+                    .statusCode(200);
+
+            await().atMost(PATIENCE).until(() -> platform.as("dana", Component.PUBLISHER)
+                    .queryParam("postId", postId).get("/publications").then().statusCode(200).extract().jsonPath()
+                    .getList("held", Boolean.class).contains(true));
+            assertThat(heldInSandbox(text)).isEmpty();
+            assertThat(post(postId).getString("status")).isEqualTo("CLEARED");
+        } finally {
+            platform.as("lee", Component.CLEARANCE).body(Map.of("reason", "Incident over"))
+                    .delete("/publishing/suspension").then().statusCode(200);
+        }
+
+        await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(post(postId).getString("status")));
+        assertThat(heldInSandbox(text)).hasSize(1);
     }
 
     @Test
@@ -118,6 +140,22 @@ class WalkingSkeletonIT {
         platform.as("dana", Component.ANALYTICS).get("/figures/counts").then().statusCode(403);
         platform.as("dana", Component.DRAFTING).body(Map.of("text", "", "targets", List.of()))
                 .post("/posts").then().statusCode(400).contentType(containsString("application/problem+json"));
+    }
+
+    private static UUID draftedAndSubmitted(String text, List<Map<String, String>> targets) {
+        UUID postId = UUID.fromString(platform.as("dana", Component.DRAFTING)
+                .body(Map.of("text", text, "targets", targets))
+                .post("/posts").then().statusCode(201).extract().path("id"));
+        platform.as("dana", Component.DRAFTING).post("/posts/{id}/submit", postId).then().statusCode(200)
+                .body("status", equalTo("IN_CLEARANCE"));
+        return postId;
+    }
+
+    /** What the network sandbox holds with exactly this text. */
+    private static List<Map<String, Object>> heldInSandbox(String text) {
+        return platform.anonymous(Component.SANDBOX).get("/sandbox/posts").then().statusCode(200).extract()
+                .jsonPath().<Map<String, Object>>getList("$").stream().filter(p -> text.equals(p.get("text")))
+                .toList();
     }
 
     private static String pendingCase(UUID postId) {
