@@ -39,8 +39,10 @@ public final class KeycloakServer implements AutoCloseable {
      * {@code kc.sh start-dev}, returning when the realm's OpenID configuration is served.
      *
      * @param httpPort 0 for any free port
+     * @param adminPassword password of the master realm's {@code admin}, set on the very first start only
      */
-    public static KeycloakServer start(Path distTarGz, Path homeDir, int httpPort, Path realmFile, Path logFile) {
+    public static KeycloakServer start(Path distTarGz, Path homeDir, int httpPort, Path realmFile,
+            String adminPassword, Path logFile) {
         int port = FreePort.orPick(httpPort);
         String realm = realmName(realmFile);
         unpackOnce(distTarGz, homeDir);
@@ -55,7 +57,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "JAVA_HOME", System.getProperty("java.home"),
                 // A master-realm admin for the admin console, created only on the very first start.
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         ChildProcess process = ChildProcess.start("keycloak", command, env, homeDir, logFile);
         KeycloakServer server = new KeycloakServer(process, port, realm);
         try {

@@ -141,6 +141,8 @@ class ClearanceResourceTest {
                 .post("/clearances/{id}/approve", caseId).then().statusCode(403);
         given().auth().oauth2(COLIN).get("/clearances/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
+        given().auth().oauth2(COLIN).queryParam("status", "SOMETIME").get("/clearances").then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
     }
 
     private static UUID openedCase(PostDrafted drafted) {

@@ -80,7 +80,8 @@ public final class LocalPlatform implements AutoCloseable {
             Component.SERVICES.forEach(service -> postgres.ensureDatabase(service.database()));
         });
         steps.run("keycloak", () -> keycloak = register("keycloak", KeycloakServer.start(keycloakDist,
-                options.dataDir().resolve("keycloak"), port(Component.KEYCLOAK), options.realmFile(), logFile(Component.KEYCLOAK))));
+                options.dataDir().resolve("keycloak"), port(Component.KEYCLOAK), options.realmFile(),
+                secrets.keycloakAdminPassword(), logFile(Component.KEYCLOAK))));
 
         // The sandbox first, as the publisher's stand-in for the networks; then the services side by side,
         // since most of a Quarkus start is spent waiting on I/O rather than on the two cores.

@@ -73,8 +73,9 @@ public final class LocalPlatformMain {
             OUT.printf("  %-11s %-24s Swagger UI %s%n", application.id(), platform.url(application),
                     platform.url(application).resolve("/q/swagger-ui"));
         }
-        OUT.printf("  %-11s %-24s admin console %s (admin / admin)%n", "keycloak", platform.url(Component.KEYCLOAK),
-                platform.url(Component.KEYCLOAK).resolve("/admin"));
+        OUT.printf("  %-11s %-24s admin console %s (admin, password in %s)%n", "keycloak",
+                platform.url(Component.KEYCLOAK), platform.url(Component.KEYCLOAK).resolve("/admin"),
+                options.dataDir().resolve("secrets").resolve(Secrets.KEYCLOAK_ADMIN_PASSWORD));
         OUT.printf("  %-11s %s%n", "kafka", platform.kafkaBootstrapServers());
         OUT.printf("  %-11s %s (%s / %s)%n", "postgresql",
                 platform.jdbcUrl(Component.DRAFTING).replace("/" + Component.DRAFTING.database(), "/<service>"),

@@ -16,6 +16,7 @@ import java.util.HexFormat;
  */
 final class Secrets {
 
+    static final String KEYCLOAK_ADMIN_PASSWORD = "keycloak-admin-password";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
@@ -36,6 +37,11 @@ final class Secrets {
 
     String facebookVerifyToken() {
         return getOrCreate("facebook-verify-token", Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)));
+    }
+
+    /** Password of Keycloak's master-realm {@code admin}, for the admin console; set on Keycloak's first start. */
+    String keycloakAdminPassword() {
+        return getOrCreate(KEYCLOAK_ADMIN_PASSWORD, Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18)));
     }
 
     private String getOrCreate(String name, String freshValue) {

@@ -171,5 +171,9 @@ class PostResourceTest {
                 .body("status", not(hasItem("DRAFT")));
         given().auth().oauth2(PostMother.drafterToken()).queryParam("size", 500).get("/posts").then().statusCode(400)
                 .body("violations[0].field", endsWith("size"));
+        given().auth().oauth2(PostMother.drafterToken()).queryParam("status", "SENT").get("/posts").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"))
+                .body("violations[0].message", containsString("IN_CLEARANCE"));
     }
 }

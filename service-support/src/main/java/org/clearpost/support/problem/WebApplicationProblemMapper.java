@@ -17,6 +17,9 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
             return JsonProblemMapper.toResponse(json); // Quarkus REST wraps body parse errors
         }
         Response original = exception.getResponse();
+        if (original.getEntity() instanceof Problem) {
+            return original; // already written for the client, e.g. by EnumParamConverterProvider
+        }
         Response.StatusType status = original.getStatusInfo();
         String detail = exception.getMessage() == null ? status.getReasonPhrase() : exception.getMessage();
         Response.ResponseBuilder response = Response.status(status.getStatusCode()).type(Problem.MEDIA_TYPE)
