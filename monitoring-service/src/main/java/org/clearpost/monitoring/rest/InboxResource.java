@@ -8,16 +8,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.monitoring.domain.MentionService;
 import org.clearpost.monitoring.domain.MentionStatus;
-import org.clearpost.support.problem.Problem;
-import org.clearpost.support.problem.ProblemException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.clearpost.support.security.Roles;
 
@@ -35,30 +30,16 @@ public class InboxResource {
 
     @GET
     public List<MentionView> list(
-            @QueryParam("network") @Schema(implementation = Network.class) String network,
-            @QueryParam("status") @Schema(implementation = MentionStatus.class) String status,
+            @QueryParam("network") Network network,
+            @QueryParam("status") MentionStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return mentions.inbox(filter(Network.class, "network", network), filter(MentionStatus.class, "status", status),
-                page, size).stream().map(MentionView::of).toList();
+        return mentions.inbox(network, status, page, size).stream().map(MentionView::of).toList();
     }
 
     @GET
     @Path("{id}")
     public MentionView get(@PathParam("id") UUID id) {
         return MentionView.of(mentions.find(id));
-    }
-
-    // Read by hand: JAX-RS answers 404 to a query parameter it cannot convert, and a typo deserves a 400.
-    private static <E extends Enum<E>> E filter(Class<E> type, String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw ProblemException.badRequest("There is no " + parameter + " '" + value + "'", List.of(
-                    new Problem.Violation(parameter, "must be one of " + Arrays.toString(type.getEnumConstants()))));
-        }
     }
 }
