@@ -99,7 +99,9 @@ class WalkingSkeletonIT {
                     .queryParam("postId", postId).get("/publications").then().statusCode(200).extract().jsonPath()
                     .getList("held", Boolean.class).contains(true));
             assertThat(heldInSandbox(text)).isEmpty();
-            assertThat(post(postId).getString("status")).isEqualTo("CLEARED");
+            // Drafting learns of the clearance on its own consumer, independently of the publisher.
+            await().atMost(PATIENCE).until(() -> "CLEARED".equals(post(postId).getString("status")));
+            assertThat(heldInSandbox(text)).isEmpty();
         } finally {
             platform.as("lee", Component.CLEARANCE).body(Map.of("reason", "Incident over"))
                     .delete("/publishing/suspension").then().statusCode(200);
