@@ -1,5 +1,6 @@
 package org.clearpost.testing;
 
+import org.clearpost.events.Topics;
 import org.clearpost.infra.KafkaBroker;
 import org.clearpost.infra.PostgresServer;
 import org.jboss.logmanager.LogContext;
@@ -54,6 +55,9 @@ final class SharedInfrastructure {
         QUIETED_LOGGERS.forEach(name -> LogContext.getLogContext().getLogger(name).setLevel(Level.WARNING));
         Path kafkaDir = createTempDirectory("clearpost-test-kafka");
         KafkaBroker kafka = KafkaBroker.start(kafkaDir, 0);
+        // Consumers that subscribe before a topic exists only see it on their next metadata refresh, which can be
+        // later than a test waits; every Clearpost topic exists before any service starts.
+        kafka.createTopics(Topics.ALL.toArray(String[]::new));
         PostgresServer postgres;
         try {
             postgres = PostgresServer.start(null, 0);
