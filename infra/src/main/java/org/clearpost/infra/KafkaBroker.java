@@ -158,6 +158,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics with the broker defaults (3 partitions, 1 replica); existing topics are left alone. */
     public void createTopics(String... names) {
+        // The admin client loads its plug-ins through the context class loader, as the broker does: see start().
+        Thread thread = Thread.currentThread();
+        ClassLoader callersLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaRaftServer.class.getClassLoader());
+        try {
+            createTopicsWithKafkasClassLoader(names);
+        } finally {
+            thread.setContextClassLoader(callersLoader);
+        }
+    }
+
+    private void createTopicsWithKafkasClassLoader(String... names) {
         List<NewTopic> topics = Arrays.stream(names)
                 .map(name -> new NewTopic(name, Optional.empty(), Optional.empty()))
                 .toList();
