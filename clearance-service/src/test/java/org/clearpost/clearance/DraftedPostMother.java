@@ -22,6 +22,6 @@ public final class DraftedPostMother {
                 author, "Our office is closed on the bank holiday. Version " + version,
                 List.of(new Target(UUID.randomUUID(), Network.X, "clearpost_demo"),
                         new Target(UUID.randomUUID(), Network.FACEBOOK, "1234567890")),
-                null, Instant.now());
+                null, null, null, null, null, null, List.of(), Instant.now());
     }
 }

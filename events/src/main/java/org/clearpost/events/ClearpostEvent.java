@@ -2,8 +2,9 @@ package org.clearpost.events;
 
 /** Every event on a Clearpost topic. The aggregate id is the Kafka record key. */
 public sealed interface ClearpostEvent
-        permits PostDrafted, PostCleared, PostRejected, PostPublished, PublicationFailed, MentionReceived,
-        PublishingSuspended, PublishingResumed {
+        permits PostDrafted, PostVersionWithdrawn, CampaignDefined, PostCleared, PostRejected, ChangesRequested,
+        ClearanceOverdue, PostPublished, PublicationFailed, MentionReceived, PublishingSuspended, PublishingResumed,
+        PreElectionPeriodDeclared, PreElectionPeriodCancelled {
 
     String aggregateId();
 }

@@ -9,8 +9,14 @@ import java.util.Optional;
  */
 public enum EventType {
     POST_DRAFTED(PostDrafted.class, "clearpost.post.drafted.v1", Topics.DRAFTING_POSTS, "post"),
+    POST_VERSION_WITHDRAWN(PostVersionWithdrawn.class, "clearpost.post.version-withdrawn.v1", Topics.DRAFTING_POSTS,
+            "post"),
+    CAMPAIGN_DEFINED(CampaignDefined.class, "clearpost.campaign.defined.v1", Topics.DRAFTING_CAMPAIGNS, "campaign"),
     POST_CLEARED(PostCleared.class, "clearpost.post.cleared.v1", Topics.CLEARANCE_DECISIONS, "post"),
     POST_REJECTED(PostRejected.class, "clearpost.post.rejected.v1", Topics.CLEARANCE_DECISIONS, "post"),
+    CHANGES_REQUESTED(ChangesRequested.class, "clearpost.post.changes-requested.v1", Topics.CLEARANCE_DECISIONS,
+            "post"),
+    CLEARANCE_OVERDUE(ClearanceOverdue.class, "clearpost.clearance.overdue.v1", Topics.CLEARANCE_DECISIONS, "post"),
     POST_PUBLISHED(PostPublished.class, "clearpost.post.published.v1", Topics.PUBLISHER_PUBLICATIONS, "post"),
     PUBLICATION_FAILED(PublicationFailed.class, "clearpost.post.publication-failed.v1",
             Topics.PUBLISHER_PUBLICATIONS, "post"),
@@ -18,7 +24,11 @@ public enum EventType {
     PUBLISHING_SUSPENDED(PublishingSuspended.class, "clearpost.publishing.suspended.v1",
             Topics.CLEARANCE_PUBLISHING_CONTROL, "publishing"),
     PUBLISHING_RESUMED(PublishingResumed.class, "clearpost.publishing.resumed.v1",
-            Topics.CLEARANCE_PUBLISHING_CONTROL, "publishing");
+            Topics.CLEARANCE_PUBLISHING_CONTROL, "publishing"),
+    PRE_ELECTION_PERIOD_DECLARED(PreElectionPeriodDeclared.class, "clearpost.pre-election-period.declared.v1",
+            Topics.CLEARANCE_PRE_ELECTION_PERIODS, "pre-election-period"),
+    PRE_ELECTION_PERIOD_CANCELLED(PreElectionPeriodCancelled.class, "clearpost.pre-election-period.cancelled.v1",
+            Topics.CLEARANCE_PRE_ELECTION_PERIODS, "pre-election-period");
 
     private final Class<? extends ClearpostEvent> recordType;
     private final String ceType;

@@ -10,17 +10,21 @@ public final class Topics {
 
     /** drafting-service: posts submitted for clearance and their later versions. */
     public static final String DRAFTING_POSTS = "clearpost.drafting.posts";
-    /** clearance-service: the decisions taken on each post version. */
+    /** drafting-service: campaigns as they are defined and changed, keyed by slug. */
+    public static final String DRAFTING_CAMPAIGNS = "clearpost.drafting.campaigns";
+    /** clearance-service: the decisions taken on each post version, and cases gone overdue. */
     public static final String CLEARANCE_DECISIONS = "clearpost.clearance.decisions";
     /** clearance-service: the emergency stop (publishing suspended and resumed), one ordered stream. */
     public static final String CLEARANCE_PUBLISHING_CONTROL = "clearpost.clearance.publishing-control";
+    /** clearance-service: pre-election periods declared and cancelled, keyed by period id. */
+    public static final String CLEARANCE_PRE_ELECTION_PERIODS = "clearpost.clearance.pre-election-periods";
     /** publisher-service: the outcome of publishing each target of a post. */
     public static final String PUBLISHER_PUBLICATIONS = "clearpost.publisher.publications";
     /** monitoring-service: mentions of the body, its head and its initiatives. */
     public static final String MONITORING_MENTIONS = "clearpost.monitoring.mentions";
 
-    public static final List<String> ALL = List.of(DRAFTING_POSTS, CLEARANCE_DECISIONS, CLEARANCE_PUBLISHING_CONTROL,
-            PUBLISHER_PUBLICATIONS, MONITORING_MENTIONS);
+    public static final List<String> ALL = List.of(DRAFTING_POSTS, DRAFTING_CAMPAIGNS, CLEARANCE_DECISIONS,
+            CLEARANCE_PUBLISHING_CONTROL, CLEARANCE_PRE_ELECTION_PERIODS, PUBLISHER_PUBLICATIONS, MONITORING_MENTIONS);
 
     private Topics() {
     }

@@ -12,6 +12,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -33,15 +34,45 @@ class EventSchemaTest {
         String hash = "sha256:" + "ab".repeat(32);
         List<Target> targets = List.of(new Target(UUID.randomUUID(), Network.X, "clearpost_demo"),
                 new Target(UUID.randomUUID(), Network.FACEBOOK, "1234567890"));
+        MediaItem photo = new MediaItem(UUID.randomUUID(), MediaKind.IMAGE, "image/png", 48_213, "cd".repeat(32),
+                "A chart of response times", null, "http://localhost:8081/media/x/content");
+        Target campaignX = new Target(UUID.randomUUID(), Network.X, "clearpost_campaign",
+                "Part 1 of our guide https://example.gov.uk/?utm_source=x", List.of("Part 2", "Part 3"), null,
+                null, List.of(photo), null);
+        Target corporateShare = new Target(UUID.randomUUID(), Network.X, "clearpost_demo", null, List.of(), null,
+                null, List.of(), campaignX.targetId());
+        Target facebook = new Target(UUID.randomUUID(), Network.FACEBOOK, "1234567890", "Our guide, in full", null,
+                null, "Questions? Reply here in office hours.", List.of(photo), null);
+        List<Target> rich = List.of(campaignX, corporateShare, facebook);
+        CampaignRef campaign = new CampaignRef("clean-air-2027", "Clean Air 2027", LocalDate.parse("2027-01-04"),
+                null);
+        LiveEventRef live = new LiveEventRef(UUID.randomUUID(), "Annual conference", "#ClearpostConf");
+        ExternalPost mention = new ExternalPost(Network.X, "1790000000001", "a_citizen",
+                "https://x.com/a_citizen/status/1790000000001", UUID.randomUUID());
+        List<ContentWarning> warnings = List.of(new ContentWarning(null, "reading-ease", "Reading ease 38 < 60"),
+                new ContentWarning(facebook.targetId(), "own-site-link", "No link to the body's website"));
         return Stream.of(
-                new PostDrafted(postId, 1, hash, "dana", "Our new guidance is out", targets, null, now),
-                new PostDrafted(postId, 2, hash, "dana", "Scheduled £ 🎉 漢字", targets, now.plusSeconds(3600), now),
-                new PostCleared(postId, 1, hash, "dana", "colin", "Fine", "Our new guidance is out", targets, null,
+                new PostDrafted(postId, 1, hash, "dana", "Our new guidance is out", targets, null, null, null, null,
+                        null, null, List.of(), now),
+                new PostDrafted(postId, 2, hash, "dana", "Scheduled £ 🎉 漢字", rich, now.plusSeconds(3600),
+                        campaign, live, "Public safety information", mention, null, warnings, now),
+                new PostDrafted(postId, 3, hash, "dana", "", targets, null, null, null, null, null, mention, null,
                         now),
-                new PostCleared(postId, 1, hash, "dana", "colin", null, "Text", targets, now, now),
+                new PostVersionWithdrawn(postId, 1, hash, "dana", PostVersionWithdrawn.WithdrawalReason.EDITED, now),
+                new CampaignDefined("clean-air-2027", "Clean Air 2027", LocalDate.parse("2027-01-04"),
+                        LocalDate.parse("2027-03-31"), "Residents", "#CleanAir2027",
+                        List.of(new AccountRef(Network.X, "clearpost_campaign")), "dana", now),
+                new PostCleared(postId, 1, hash, "dana", "normal", "colin", "Fine", "Our new guidance is out",
+                        targets, null, null, null, null, null, now),
+                new PostCleared(postId, 2, hash, "dana", "pre-election", "lee", null, "Text", rich, now, campaign,
+                        live, mention, null, now),
                 new PostRejected(postId, 1, hash, "colin", "Too informal", now),
+                new ChangesRequested(postId, 1, hash, "colin", "Add the link to the guidance page", now),
+                new ClearanceOverdue(postId, 1, UUID.randomUUID(), "normal", now, List.of("lee"), now),
                 new PostPublished(postId, 1, targets.get(0).targetId(), Network.X, "clearpost_demo", "1790000000000",
-                        "https://x.com/clearpost_demo/status/1790000000000", now),
+                        "https://x.com/clearpost_demo/status/1790000000000", false, now),
+                new PostPublished(postId, 1, targets.get(1).targetId(), Network.FACEBOOK, "1234567890",
+                        "1234567890_1", "https://www.facebook.com/1234567890_1", true, now),
                 new PublicationFailed(postId, 1, targets.get(1).targetId(), Network.FACEBOOK, "1234567890",
                         "Graph API answered 400: (#200) permissions error", now),
                 new MentionReceived(UUID.randomUUID(), Network.FACEBOOK, "1234567890_42", "1234567890", "77",
@@ -51,7 +82,10 @@ class EventSchemaTest {
                         null, now, now),
                 new PublishingSuspended(UUID.randomUUID(), "lee", "Major incident: hold all posts", now),
                 new PublishingResumed(UUID.randomUUID(), "lee", "Incident over", now),
-                new PublishingResumed(UUID.randomUUID(), "ada", null, now));
+                new PublishingResumed(UUID.randomUUID(), "ada", null, now),
+                new PreElectionPeriodDeclared(UUID.randomUUID(), "General election 2029", "general", "UK", now,
+                        now.plusSeconds(86_400 * 40L), "lee", now),
+                new PreElectionPeriodCancelled(UUID.randomUUID(), "ada", null, now));
     }
 
     @ParameterizedTest
@@ -83,6 +117,22 @@ class EventSchemaTest {
 
         assertThat(errors).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("author"))
                 .anyMatch(m -> m.contains("contentHash")).anyMatch(m -> m.contains("unexpected"));
+    }
+
+    @Test
+    void everyEventTypeHasAnExample() {
+        assertThat(examples().map(EventType::of).distinct()).containsExactlyInAnyOrder(EventType.values());
+    }
+
+    @Test
+    void schemasRejectABadTargetInsideAPost() throws IOException {
+        ObjectNode drafted = (ObjectNode) EventJson.mapper().readTree(EventJson.write(examples().skip(1).findFirst()
+                .orElseThrow()));
+        ObjectNode media = (ObjectNode) drafted.get("targets").get(0).get("media").get(0);
+        media.put("kind", "HOLOGRAM");
+
+        assertThat(schemaOf(EventType.POST_DRAFTED).validate(drafted)).extracting(ValidationMessage::getMessage)
+                .anyMatch(m -> m.contains("kind"));
     }
 
     @Test

@@ -20,16 +20,17 @@ public final class ClearedPosts {
 
     public static PostCleared scheduledFor(Instant scheduledAt, Target... targets) {
         UUID postId = UUID.randomUUID();
-        return new PostCleared(postId, 1, "sha256:" + postId.toString().replace("-", ""), "dana", "lee",
-                "Cleared for publication", "Bins are collected a day later this bank holiday week. " + postId,
-                List.of(targets), scheduledAt, Instant.now());
+        return new PostCleared(postId, 1, "sha256:" + postId.toString().replace("-", ""), "dana", "normal",
+                "lee", "Cleared for publication", "Bins are collected a day later this bank holiday week. " + postId,
+                List.of(targets), scheduledAt, null, null, null, null, Instant.now());
     }
 
     /** Version 2 of the same post, as cleared after a rejection of version 1. */
     public static PostCleared secondVersionOf(PostCleared cleared) {
         return new PostCleared(cleared.postId(), cleared.version() + 1, cleared.contentHash() + "-v2",
-                cleared.author(), cleared.clearedBy(), cleared.comment(), cleared.text() + " (corrected)",
-                cleared.targets(), cleared.scheduledAt(), Instant.now());
+                cleared.author(), cleared.route(), cleared.clearedBy(), cleared.comment(),
+                cleared.text() + " (corrected)", cleared.targets(), cleared.scheduledAt(), null, null, null, null,
+                Instant.now());
     }
 
     public static PostRejected rejected(PostCleared cleared) {

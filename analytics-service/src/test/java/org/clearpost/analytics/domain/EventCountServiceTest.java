@@ -18,7 +18,8 @@ class EventCountServiceTest {
     void aPostForSeveralAccountsOnOneNetworkCountsOnceForThatNetwork() {
         PostDrafted drafted = new PostDrafted(UUID.randomUUID(), 1, "sha256:x", "dana", "Hi",
                 List.of(new Target(UUID.randomUUID(), Network.X, "a"), new Target(UUID.randomUUID(), Network.X, "b"),
-                        new Target(UUID.randomUUID(), Network.BLUESKY, "c")), null, Instant.now());
+                        new Target(UUID.randomUUID(), Network.BLUESKY, "c")), null, null, null, null, null, null, List.of(),
+                Instant.now());
 
         assertThat(EventCountService.networksOf(drafted)).containsExactlyInAnyOrder(Network.X, Network.BLUESKY);
     }
@@ -27,7 +28,7 @@ class EventCountServiceTest {
     void singleTargetEventsCountForTheirNetworkAndRejectionsForNone() {
         UUID post = UUID.randomUUID();
         assertThat(EventCountService.networksOf(new PostPublished(post, 1, UUID.randomUUID(), Network.FACEBOOK, "p",
-                "1_2", "https://www.facebook.com/1_2", Instant.now()))).containsExactly(Network.FACEBOOK);
+                "1_2", "https://www.facebook.com/1_2", false, Instant.now()))).containsExactly(Network.FACEBOOK);
         assertThat(EventCountService.networksOf(new PostRejected(post, 1, "sha256:x", "colin", "no", Instant.now())))
                 .isEmpty();
     }

@@ -42,9 +42,10 @@ class FiguresResourceTest {
 
         try (KafkaEventSender sender = KafkaEventSender.fromConfig()) {
             sender.send(new PostDrafted(postId, 1, "sha256:" + "0".repeat(64), "dana", "Hello",
-                    List.of(x, facebook), null, Instant.now()));
+                    List.of(x, facebook), null, null, null, null, null, null, List.of(), Instant.now()));
             ProducerRecord<String, String> published = sender.send(new PostPublished(postId, 1, x.targetId(),
-                    Network.X, x.account(), "1790", "https://x.com/clearpost_demo/status/1790", Instant.now()));
+                    Network.X, x.account(), "1790", "https://x.com/clearpost_demo/status/1790", false,
+                    Instant.now()));
             sender.send(published); // redelivered: must not count twice
             sender.send(new MentionReceived(UUID.randomUUID(), Network.FACEBOOK, "1_2", "1234567890", "7", "A Citizen",
                     "When do you open?", "https://www.facebook.com/1_2", Instant.now(), Instant.now()));

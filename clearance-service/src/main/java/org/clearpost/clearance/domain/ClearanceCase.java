@@ -79,7 +79,8 @@ public class ClearanceCase extends PanacheEntityBase {
 
     public PostCleared approve(String clearer, String comment, Instant now) {
         decide(CaseStatus.CLEARED, clearer, comment, now);
-        return new PostCleared(postId, version, contentHash, author, clearer, comment, text, targets, scheduledAt, now);
+        return new PostCleared(postId, version, contentHash, author, "normal", clearer, comment, text, targets,
+                scheduledAt, null, null, null, null, now);
     }
 
     public PostRejected reject(String clearer, String comment, Instant now) {

@@ -93,7 +93,7 @@ class AuditLogTest {
     void publicationOutcomesAreRecordedOnceEachAsThePublisher() {
         UUID postId = UUID.randomUUID();
         var published = sender.send(new PostPublished(postId, 2, UUID.randomUUID(), Network.X, "clearpost_demo",
-                "1850000000000000000", "https://x.com/clearpost_demo/status/1850000000000000000", Instant.now()));
+                "1850000000000000000", "https://x.com/clearpost_demo/status/1850000000000000000", false, Instant.now()));
         sender.send(published);
         sender.send(new PublicationFailed(postId, 2, UUID.randomUUID(), Network.FACEBOOK, "1234567890",
                 "Token expired", Instant.now()));

@@ -118,7 +118,8 @@ public class Post extends PanacheEntityBase {
         submittedAt = now;
         targets.forEach(t -> t.status = TargetStatus.IN_CLEARANCE);
         List<Target> eventTargets = targets.stream().map(PostTarget::toEvent).toList();
-        return new PostDrafted(id, version, contentHash, author, text, eventTargets, scheduledAt, now);
+        return new PostDrafted(id, version, contentHash, author, text, eventTargets, scheduledAt, null, null, null,
+                null, null, List.of(), now);
     }
 
     /** Clearance decided on a version; a decision on an older version than the current one is stale and ignored. */

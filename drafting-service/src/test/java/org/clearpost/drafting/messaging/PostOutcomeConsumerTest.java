@@ -53,12 +53,12 @@ class PostOutcomeConsumerTest {
         JsonPath post = post(id);
         List<Target> targets = targets(post);
 
-        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "colin", "Good to go",
-                post.getString("text"), targets, null, Instant.now()));
+        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "normal", "colin",
+                "Good to go", post.getString("text"), targets, null, null, null, null, null, Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> "CLEARED".equals(post(id).getString("status")));
 
         sender.send(new PostPublished(id, 1, targets.get(0).targetId(), Network.X, "clearpost_demo", "1790",
-                "https://x.com/clearpost_demo/status/1790", Instant.now()));
+                "https://x.com/clearpost_demo/status/1790", false, Instant.now()));
         sender.send(new PublicationFailed(id, 1, targets.get(1).targetId(), Network.FACEBOOK, "1234567890",
                 "account 1234567890 on FACEBOOK is not connected", Instant.now()));
 
@@ -76,15 +76,15 @@ class PostOutcomeConsumerTest {
         UUID id = PostMother.submitted();
         JsonPath post = post(id);
         List<Target> targets = targets(post);
-        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "colin", null,
-                post.getString("text"), targets, null, Instant.now()));
+        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "normal", "colin", null,
+                post.getString("text"), targets, null, null, null, null, null, Instant.now()));
         Target x = targets.get(0);
 
         ProducerRecord<String, String> failure = sender.send(new PublicationFailed(id, 1, x.targetId(), Network.X,
                 x.account(), "X answered 503", Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(post(id).getString("targets[0].status")));
         sender.send(new PostPublished(id, 1, x.targetId(), Network.X, x.account(), "1791",
-                "https://x.com/clearpost_demo/status/1791", Instant.now()));
+                "https://x.com/clearpost_demo/status/1791", false, Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(post(id).getString("targets[0].status")));
 
         sender.send(failure); // the same CloudEvent again, as after a consumer crash before its offset commit

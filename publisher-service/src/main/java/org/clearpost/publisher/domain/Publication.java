@@ -88,7 +88,7 @@ public class Publication extends PanacheEntityBase {
         failureReason = null;
         publishedAt = now;
         updatedAt = now;
-        return new PostPublished(postId, version, targetId, network, account, externalId, this.url, now);
+        return new PostPublished(postId, version, targetId, network, account, externalId, this.url, false, now);
     }
 
     /** Back to PENDING: the network did not publish and may accept the same call at {@code dueAt}. */
