@@ -9,16 +9,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The body's website as the feed poller sees it: a real RSS 2.0 file (no validators, so every poll gets the whole
  * feed) and a real Atom file (with an ETag, answering 304 when asked with it), served over HTTP on a free port.
+ * {@code /not-modified} says how many 304s it has answered (the test runs in another class loader, so it asks by HTTP).
  */
 public class FeedServer implements QuarkusTestResourceLifecycleManager {
 
     static final String BLOG_ETAG = "\"blog-v1\"";
 
+    private final AtomicInteger notModified = new AtomicInteger();
     private HttpServer server;
 
     @Override
@@ -31,6 +35,13 @@ public class FeedServer implements QuarkusTestResourceLifecycleManager {
         server.createContext("/news.rss", exchange -> serve(exchange, "/feeds/news.rss", "application/rss+xml", null));
         server.createContext("/blog.atom", exchange -> serve(exchange, "/feeds/blog.atom", "application/atom+xml",
                 BLOG_ETAG));
+        server.createContext("/not-modified", exchange -> {
+            try (exchange) {
+                byte[] count = String.valueOf(notModified.get()).getBytes(StandardCharsets.US_ASCII);
+                exchange.sendResponseHeaders(200, count.length);
+                exchange.getResponseBody().write(count);
+            }
+        });
         server.start();
         String base = "http://localhost:" + server.getAddress().getPort();
         return Map.of(
@@ -47,10 +58,11 @@ public class FeedServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void serve(HttpExchange exchange, String resource, String contentType, String etag)
+    private void serve(HttpExchange exchange, String resource, String contentType, String etag)
             throws IOException {
         try (exchange) {
             if (etag != null && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }

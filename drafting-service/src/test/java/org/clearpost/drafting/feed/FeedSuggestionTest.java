@@ -18,6 +18,7 @@ import java.util.Map;
 import org.clearpost.drafting.PostMother;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -56,6 +57,9 @@ class FeedSuggestionTest {
         assertThat(find(all, YEAR).get("summary")).isEqualTo("Complaints, investigations and fines in 2026.");
         // The Atom feed's ETag is kept, so the next poll asks "if none match" and gets 304.
         assertThat(suggestions.state("blog").orElseThrow().etag).isEqualTo(FeedServer.BLOG_ETAG);
+        String blogUrl = ConfigProvider.getConfig().getValue("clearpost.drafting.feeds[1].url", String.class);
+        assertThat(Integer.parseInt(given().get(blogUrl.replace("/blog.atom", "/not-modified")).asString()))
+                .isPositive();
     }
 
     @Test
