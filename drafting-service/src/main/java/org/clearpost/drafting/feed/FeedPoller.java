@@ -59,6 +59,7 @@ public class FeedPoller {
 
     private int poll(FeedConfig.Feed feed) throws IOException, InterruptedException, FeedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(feed.url()).timeout(config.feedTimeout())
+                .header("User-Agent", "Clearpost drafting-service feed poller")
                 .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8");
         Optional<FeedState> state = suggestions.state(feed.name());
         state.map(s -> s.etag).ifPresent(etag -> request.header("If-None-Match", etag));

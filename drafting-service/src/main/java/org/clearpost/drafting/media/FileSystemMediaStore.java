@@ -1,5 +1,6 @@
 package org.clearpost.drafting.media;
 
+import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Media files in a directory, spread over subdirectories by the key's first two characters. */
+/**
+ * Media files in a directory, spread over subdirectories by the key's first two characters. A default bean: any other
+ * {@link MediaStore} bean (an S3 one, say) replaces it without further wiring.
+ */
 @ApplicationScoped
+@DefaultBean
 public class FileSystemMediaStore implements MediaStore {
 
     private final Path root;
