@@ -26,7 +26,7 @@ public class CalendarResource {
 
     @GET
     @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
-    public CalendarSource.Source source() {
+    public CalendarSource.Source bankHolidaySource() {
         return calendar.source();
     }
 
@@ -34,7 +34,7 @@ public class CalendarResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public CalendarSource.Source upload(String governmentJson) {
+    public CalendarSource.Source uploadBankHolidays(String governmentJson) {
         return calendar.upload(governmentJson, identity.getPrincipal().getName());
     }
 }

@@ -42,7 +42,7 @@ public class CrisisResource {
 
     @GET
     @RolesAllowed({ Roles.CLEARER, Roles.LEAD, Roles.ADMIN })
-    public StateView state() {
+    public StateView crisisState() {
         List<CrisisMode> history = crisis.history();
         boolean on = !history.isEmpty() && history.get(0).on();
         return new StateView(on, on ? CrisisView.of(history.get(0)) : null,
@@ -51,14 +51,14 @@ public class CrisisResource {
 
     @POST
     @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
-    public CrisisView turnOn(@Valid ReasonRequest request) {
+    public CrisisView turnCrisisOn(@Valid ReasonRequest request) {
         String reason = ReasonRequest.required(request, "Turning crisis mode on needs a reason");
         return CrisisView.of(crisis.turnOn(identity.getPrincipal().getName(), reason));
     }
 
     @DELETE
     @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
-    public CrisisView turnOff(@Valid ReasonRequest request) {
+    public CrisisView turnCrisisOff(@Valid ReasonRequest request) {
         String reason = ReasonRequest.required(request, "Turning crisis mode off needs a reason");
         return CrisisView.of(crisis.turnOff(identity.getPrincipal().getName(), reason));
     }

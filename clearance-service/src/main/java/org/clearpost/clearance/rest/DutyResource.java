@@ -40,14 +40,14 @@ public class DutyResource {
     @PUT
     @Path("me/duty")
     @RolesAllowed(Roles.CLEARER)
-    public DutyView set(@Valid @NotNull DutyRequest request) {
+    public DutyView setDuty(@Valid @NotNull DutyRequest request) {
         return DutyView.of(duty.set(identity.getPrincipal().getName(), request.onDuty()));
     }
 
     @GET
     @Path("on-duty")
     @RolesAllowed({ Roles.CLEARER, Roles.LEAD, Roles.ADMIN })
-    public List<DutyView> onDuty() {
+    public List<DutyView> clearersOnDuty() {
         return duty.onDuty().stream().map(DutyView::of).toList();
     }
 }

@@ -79,7 +79,7 @@ public class PreElectionResource {
     @POST
     @Path("periods")
     @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
-    public Response declare(@Valid @NotNull PeriodRequest request) {
+    public Response declarePeriod(@Valid @NotNull PeriodRequest request) {
         PeriodView declared = PeriodView.of(periods.declare(identity.getPrincipal().getName(), request.terms()));
         return Response.status(Response.Status.CREATED).entity(declared).build();
     }
@@ -87,14 +87,14 @@ public class PreElectionResource {
     @PUT
     @Path("periods/{id}")
     @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
-    public PeriodView change(@PathParam("id") UUID id, @Valid @NotNull PeriodRequest request) {
+    public PeriodView changePeriod(@PathParam("id") UUID id, @Valid @NotNull PeriodRequest request) {
         return PeriodView.of(periods.change(id, identity.getPrincipal().getName(), request.terms()));
     }
 
     @DELETE
     @Path("periods/{id}")
     @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
-    public PeriodView cancel(@PathParam("id") UUID id, @Valid ReasonRequest request) {
+    public PeriodView cancelPeriod(@PathParam("id") UUID id, @Valid ReasonRequest request) {
         String reason = ReasonRequest.required(request, "Cancelling a pre-election period needs a reason");
         return PeriodView.of(periods.cancel(id, identity.getPrincipal().getName(), reason));
     }
@@ -102,7 +102,7 @@ public class PreElectionResource {
     @GET
     @Path("periods")
     @RolesAllowed({ Roles.DRAFTER, Roles.CLEARER, Roles.LEAD, Roles.ADMIN })
-    public List<PeriodView> list() {
+    public List<PeriodView> listPeriods() {
         return periods.list().stream().map(PeriodView::of).toList();
     }
 
