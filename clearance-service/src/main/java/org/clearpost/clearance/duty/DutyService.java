@@ -24,13 +24,16 @@ public class DutyService {
     @Transactional
     public ClearerDuty set(String username, boolean onDuty) {
         ClearerDuty duty = ClearerDuty.findById(username);
-        if (duty == null) {
+        boolean first = duty == null;
+        if (first) {
             duty = new ClearerDuty();
             duty.username = username;
-            duty.persist();
         }
         duty.onDuty = onDuty;
         duty.changedAt = clock.instant();
+        if (first) {
+            duty.persist();
+        }
         auditLog.append(username, onDuty ? AuditAction.CLEARER_ON_DUTY : AuditAction.CLEARER_OFF_DUTY, null, null,
                 Map.of("username", username));
         return duty;
