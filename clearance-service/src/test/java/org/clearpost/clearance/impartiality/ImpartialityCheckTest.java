@@ -1,6 +1,7 @@
 package org.clearpost.clearance.impartiality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,8 @@ class ImpartialityCheckTest {
         List<Flag> flags = CHECK.flags(DraftedPostMother.saying("Jane Example MP uses Widgetly"), false);
 
         assertThat(flags).extracting(Flag::kind, Flag::clause).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("politician", "3.1"),
-                org.assertj.core.groups.Tuple.tuple("commercial-product", "3.3"));
+                tuple("politician", "3.1"),
+                tuple("commercial-product", "3.3"));
         assertThat(flags.get(1).terms()).containsExactly("Widgetly");
     }
 

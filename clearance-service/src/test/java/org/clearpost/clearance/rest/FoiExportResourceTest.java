@@ -2,6 +2,7 @@ package org.clearpost.clearance.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -11,15 +12,17 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.clearpost.clearance.DraftedPostMother;
 import org.clearpost.events.PostDrafted;
-import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.events.PostVersionWithdrawn.WithdrawalReason;
+import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.testing.KafkaEventSender;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
@@ -108,7 +111,7 @@ class FoiExportResourceTest {
         UUID postId = UUID.randomUUID();
         UUID first = AuditedFlows.submit(sender, DraftedPostMother.version(postId, 1, "dana"));
         given().auth().oauth2(TestTokens.forUser("colin", "clearer")).contentType(ContentType.JSON)
-                .body(java.util.Map.of("comment", "Add the helpline number")).post("/clearances/{id}/request-changes",
+                .body(Map.of("comment", "Add the helpline number")).post("/clearances/{id}/request-changes",
                         first).then().statusCode(200);
         PostDrafted second = DraftedPostMother.version(postId, 2, "dana");
         AuditedFlows.submit(sender, second);
@@ -118,11 +121,11 @@ class FoiExportResourceTest {
         PostDrafted late = DraftedPostMother.version(postId, 3, "dana");
         UUID third = AuditedFlows.submit(sender, new PostDrafted(postId, 3, late.contentHash(), "dana", late.text(),
                 late.targets(), Instant.now().minus(1, ChronoUnit.MINUTES), null, null, null, null, null,
-                java.util.List.of(), late.submittedAt()));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given().auth()
+                List.of(), late.submittedAt()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
                 .oauth2(AuditedFlows.LEAD_TOKEN).accept(ContentType.JSON).get("/audit/posts/{postId}", postId).then()
-                .extract().<java.util.List<String>>path("entries.action").containsAll(
-                        java.util.List.of("CASE_WITHDRAWN", "CASE_OVERDUE")));
+                .extract().<List<String>>path("entries.action").containsAll(
+                        List.of("CASE_WITHDRAWN", "CASE_OVERDUE")));
         AuditedFlows.approve(third);
 
         given().auth().oauth2(AuditedFlows.LEAD_TOKEN).accept(ContentType.JSON).get("/audit/posts/{postId}", postId)

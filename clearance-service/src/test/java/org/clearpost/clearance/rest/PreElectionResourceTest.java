@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +30,7 @@ import org.clearpost.events.EventType;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PreElectionPeriodCancelled;
 import org.clearpost.events.PreElectionPeriodDeclared;
+import org.clearpost.testing.CloudEventAssertions;
 import org.clearpost.testing.KafkaEventSender;
 import org.clearpost.testing.RealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -73,9 +76,9 @@ class PreElectionResourceTest {
                 .body("find { it.id == '" + id + "' }.cancelledBy", equalTo("lena"));
 
         var declared = ClearanceFlows.events(EventType.PRE_ELECTION_PERIOD_DECLARED, id,
-                java.time.Duration.ofSeconds(30));
+                Duration.ofSeconds(30));
         assertThat(declared).hasSize(2);
-        PreElectionPeriodDeclared changed = (PreElectionPeriodDeclared) org.clearpost.testing.CloudEventAssertions
+        PreElectionPeriodDeclared changed = (PreElectionPeriodDeclared) CloudEventAssertions
                 .assertCloudEvent(declared.get(1), EventType.PRE_ELECTION_PERIOD_DECLARED, ClearanceFlows.SOURCE);
         assertThat(changed.endsAt()).isEqualTo(startsAt.plus(36, ChronoUnit.DAYS));
         assertThat(changed.declaredBy()).isEqualTo("ada");
@@ -106,7 +109,7 @@ class PreElectionResourceTest {
         noName.remove("endsAt");
         given().auth().oauth2(LENA).contentType(ContentType.JSON).body(noName).post("/pre-election/periods").then()
                 .statusCode(400).contentType("application/problem+json")
-                .body("violations.field", org.hamcrest.Matchers.hasItems(containsString("name"),
+                .body("violations.field", hasItems(containsString("name"),
                         containsString("endsAt")));
         given().auth().oauth2(LENA).contentType(ContentType.JSON).body(Map.of())
                 .delete("/pre-election/periods/{id}", UUID.randomUUID()).then().statusCode(400)

@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -160,7 +162,7 @@ class RoutesResourceTest {
                 .queryParam("to", Instant.now().plus(1, ChronoUnit.MINUTES).toString())
                 .get("/audit/entries").then().statusCode(200)
                 .body("entries.findAll { it.action.startsWith('CRISIS_MODE') }.details.reason",
-                        org.hamcrest.Matchers.hasItems("Supplier data breach", "Breach contained"));
+                        hasItems("Supplier data breach", "Breach contained"));
     }
 
     @Test
@@ -177,7 +179,7 @@ class RoutesResourceTest {
                 .put("/clearers/me/duty").then().statusCode(200).body("onDuty", equalTo(true));
         try {
             given().auth().oauth2(LENA).get("/clearers/on-duty").then().statusCode(200)
-                    .body("username", org.hamcrest.Matchers.hasItem("cara"));
+                    .body("username", hasItem("cara"));
             ClearanceFlows.approve(CARA, caseId).statusCode(200).body("status", equalTo("CLEARED"));
             PostCleared cleared = (PostCleared) ClearanceFlows.awaitEvent(EventType.POST_CLEARED,
                     drafted.postId().toString());
