@@ -5,11 +5,15 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.clearance.domain.ClearanceService;
 import org.clearpost.events.PostDrafted;
+import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Opens a clearance case for every post version submitted in drafting. */
+/**
+ * Drafting's post stream: a PostDrafted opens a clearance case, a PostVersionWithdrawn closes that version's open
+ * case. One consumer for the topic, so both keep the order drafting wrote them in.
+ */
 @ApplicationScoped
 public class DraftedPostConsumer {
 
@@ -24,8 +28,12 @@ public class DraftedPostConsumer {
     @Incoming(Channels.DRAFTED_POSTS)
     @Transactional
     public void onDraftedPost(ConsumerRecord<String, String> record) {
-        inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)
-                .filter(PostDrafted.class::isInstance).map(PostDrafted.class::cast)
-                .ifPresent(clearances::open);
+        inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event).ifPresent(event -> {
+            if (event instanceof PostDrafted drafted) {
+                clearances.open(drafted);
+            } else if (event instanceof PostVersionWithdrawn withdrawn) {
+                clearances.withdraw(withdrawn);
+            }
+        });
     }
 }

@@ -11,14 +11,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.clearpost.clearance.domain.CaseFilter;
 import org.clearpost.clearance.domain.CaseStatus;
+import org.clearpost.clearance.domain.ClearanceCase;
 import org.clearpost.clearance.domain.ClearanceService;
+import org.clearpost.clearance.domain.Decider;
+import org.clearpost.events.Network;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.clearpost.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/clearances")
 @SecurityRequirement(name = "SecurityScheme")
@@ -33,37 +40,85 @@ public class ClearanceResource {
         this.identity = identity;
     }
 
+    /** The queue, soonest due first. {@code status} defaults to PENDING; every other filter is optional. */
     @GET
     public List<CaseView> queue(@QueryParam("status") @DefaultValue("PENDING") CaseStatus status,
             @QueryParam("postId") UUID postId,
+            @QueryParam("route") String route,
+            @QueryParam("dueBefore") String dueBefore,
+            @QueryParam("overdue") Boolean overdue,
+            @QueryParam("campaign") String campaign,
+            @QueryParam("network") Network network,
+            @QueryParam("flagged") Boolean flagged,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return clearances.list(status, postId, page, size).stream().map(CaseView::of).toList();
+        CaseFilter filter = new CaseFilter(status, postId, blankToNull(route), instant("dueBefore", dueBefore),
+                overdue, blankToNull(campaign), network, flagged);
+        return clearances.list(filter, page, size).stream().map(this::view).toList();
     }
 
     @GET
     @Path("{id}")
     public CaseView get(@PathParam("id") UUID id) {
-        return CaseView.of(clearances.find(id));
+        return view(clearances.find(id));
     }
 
+    /** Approves the next step of the case's route; the last step clears the post. */
     @POST
     @Path("{id}/approve")
-    @RolesAllowed(Roles.CLEARER)
+    @RolesAllowed({ Roles.CLEARER, Roles.LEAD })
     public CaseView approve(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         String comment = request == null ? null : request.trimmedComment();
-        return CaseView.of(clearances.approve(id, identity.getPrincipal().getName(), comment));
+        return view(clearances.approve(id, decider(), comment));
     }
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed(Roles.CLEARER)
+    @RolesAllowed({ Roles.CLEARER, Roles.LEAD })
     public CaseView reject(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return view(clearances.reject(id, decider(), requiredComment(request, "rejecting",
+                "A rejection must tell the drafter why")));
+    }
+
+    /** Sends the version back to its drafter; the comment says what to change. */
+    @POST
+    @Path("{id}/request-changes")
+    @RolesAllowed({ Roles.CLEARER, Roles.LEAD })
+    public CaseView requestChanges(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return view(clearances.requestChanges(id, decider(), requiredComment(request, "requesting changes",
+                "Requesting changes must tell the drafter what to change")));
+    }
+
+    private CaseView view(ClearanceCase clearance) {
+        return CaseView.of(clearance, clearances.routeOf(clearance));
+    }
+
+    private Decider decider() {
+        return new Decider(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()));
+    }
+
+    private static String requiredComment(DecisionRequest request, String doing, String detail) {
         String comment = request == null ? null : request.trimmedComment();
         if (comment == null) {
-            throw ProblemException.badRequest("A rejection must tell the drafter why",
-                    List.of(new Problem.Violation("comment", "must not be blank when rejecting")));
+            throw ProblemException.badRequest(detail,
+                    List.of(new Problem.Violation("comment", "must not be blank when " + doing)));
         }
-        return CaseView.of(clearances.reject(id, identity.getPrincipal().getName(), comment));
+        return comment;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("The " + field + " filter is not a valid instant",
+                    List.of(new Problem.Violation(field, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z")));
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.clearpost.clearance.audit.AuditEntry;
 import org.clearpost.clearance.audit.AuditLog;
 import org.clearpost.clearance.audit.ExportPeriod;
 import org.clearpost.clearance.domain.ClearanceCase;
+import org.clearpost.clearance.routing.Routes;
 import org.clearpost.support.problem.ProblemException;
 import org.clearpost.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -41,9 +42,11 @@ public class FoiExportResource {
     }
 
     private final AuditLog auditLog;
+    private final Routes routes;
 
-    public FoiExportResource(AuditLog auditLog) {
+    public FoiExportResource(AuditLog auditLog, Routes routes) {
         this.auditLog = auditLog;
+        this.routes = routes;
     }
 
     @GET
@@ -52,7 +55,7 @@ public class FoiExportResource {
     @Transactional
     public PostRecord post(@PathParam("postId") UUID postId) {
         List<CaseView> cases = ClearanceCase.<ClearanceCase>list("postId", Sort.ascending("version"), postId).stream()
-                .map(CaseView::of).toList();
+                .map(c -> CaseView.of(c, routes.named(c.route))).toList();
         List<AuditEntry> entries = auditLog.entriesOfPost(postId);
         if (cases.isEmpty() && entries.isEmpty()) {
             throw ProblemException.notFound("Post", postId);

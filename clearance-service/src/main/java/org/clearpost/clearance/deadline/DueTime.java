@@ -1,0 +1,22 @@
+package org.clearpost.clearance.deadline;
+
+import java.time.Instant;
+import org.clearpost.calendar.BusinessCalendar;
+import org.clearpost.clearance.routing.Route;
+
+/** When a case must be decided by. */
+public final class DueTime {
+
+    private DueTime() {
+    }
+
+    /**
+     * The route's due time from submission (business hours or wall clock, as the route says), or the post's scheduled
+     * time if that is earlier: a post cleared after it was meant to go out is late whatever the route allows.
+     */
+    public static Instant of(Route route, Instant submittedAt, Instant scheduledAt, BusinessCalendar calendar) {
+        Instant byRoute = route.businessHours() ? calendar.addBusinessDuration(submittedAt, route.due())
+                : submittedAt.plus(route.due());
+        return scheduledAt != null && scheduledAt.isBefore(byRoute) ? scheduledAt : byRoute;
+    }
+}
