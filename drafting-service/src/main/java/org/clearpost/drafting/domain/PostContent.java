@@ -1,5 +1,6 @@
 package org.clearpost.drafting.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,7 @@ public record PostContent(String text, List<String> threadParts, List<TargetCont
             return new TargetContent(network, account, null, null, List.of(), null, null);
         }
 
+        @JsonIgnore
         public boolean isShare() {
             return shares != null;
         }
