@@ -41,6 +41,16 @@ class PostOutcomeConsumerTest {
     @BeforeAll
     static void connect() {
         sender = KafkaEventSender.fromConfig();
+        // The consumers join their group in the background after start; wait for both before timing any test.
+        UUID nobody = UUID.randomUUID();
+        ProducerRecord<String, String> decision = sender.send(new PostRejected(nobody, 1, "sha256:" + "0".repeat(64),
+                "colin", "readiness probe", Instant.now()));
+        ProducerRecord<String, String> publication = sender.send(new PublicationFailed(nobody, 1, UUID.randomUUID(),
+                Network.X, "nobody", "readiness probe", Instant.now()));
+        for (ProducerRecord<String, String> probe : List.of(decision, publication)) {
+            String eventId = new String(probe.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+            await().atMost(Duration.ofSeconds(90)).until(() -> ProcessedEvents.contains(eventId));
+        }
     }
 
     @AfterAll
