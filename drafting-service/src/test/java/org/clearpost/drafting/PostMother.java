@@ -63,6 +63,33 @@ public final class PostMother {
         return copy;
     }
 
+    /** Defines a campaign through the real API and returns its slug. */
+    public static String campaign() {
+        String slug = "sar-week-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(drafterToken()).contentType(ContentType.JSON).body(Map.of("name", "Subject Access Week",
+                "slug", slug, "startsOn", "2027-01-25", "endsOn", "2027-01-31",
+                "accounts", List.of(Map.of("network", "X", "account", "clearpost_demo"))))
+                .post("/campaigns").then().statusCode(201);
+        return slug;
+    }
+
+    /** Defines a live event through the real API and returns its id. */
+    public static UUID liveEvent() {
+        return UUID.fromString(given().auth().oauth2(drafterToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Annual conference", "startsAt", "2027-05-10T08:00:00Z",
+                        "endsAt", "2027-05-10T17:00:00Z", "hashtag", "ICOConf"))
+                .post("/live-events").then().statusCode(201).extract().path("id"));
+    }
+
+    /** Uploads a PNG through the real API, with alt text when given, and returns its media id. */
+    public static UUID image(byte[] png, String altText) {
+        var request = given().auth().oauth2(drafterToken()).multiPart("file", "chart.png", png, "image/png");
+        if (altText != null) {
+            request.multiPart("altText", altText);
+        }
+        return UUID.fromString(request.post("/media").then().statusCode(201).extract().path("id"));
+    }
+
     public static String drafterToken() {
         return TestTokens.forUser(DRAFTER, "drafter");
     }

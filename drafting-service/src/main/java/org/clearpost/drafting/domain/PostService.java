@@ -10,10 +10,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clearpost.drafting.campaign.Campaign;
+import org.clearpost.drafting.campaign.Campaigns;
+import org.clearpost.drafting.campaign.LiveEvent;
+import org.clearpost.drafting.campaign.LiveEvents;
+import org.clearpost.drafting.media.MediaLibrary;
+import org.clearpost.drafting.mention.KnownMentions;
+import org.clearpost.events.CampaignRef;
 import org.clearpost.events.ChangesRequested;
 import org.clearpost.events.ClearpostEvent;
 import org.clearpost.events.ContentWarning;
 import org.clearpost.events.ExternalPost;
+import org.clearpost.events.LiveEventRef;
 import org.clearpost.events.MediaItem;
 import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostDrafted;
@@ -31,11 +39,20 @@ public class PostService {
     private final Outbox outbox;
     private final Clock clock;
     private final PostAssessor assessor;
+    private final MediaLibrary mediaLibrary;
+    private final Campaigns campaigns;
+    private final LiveEvents liveEvents;
+    private final KnownMentions mentions;
 
-    public PostService(Outbox outbox, Clock clock, PostAssessor assessor) {
+    public PostService(Outbox outbox, Clock clock, PostAssessor assessor, MediaLibrary mediaLibrary,
+            Campaigns campaigns, LiveEvents liveEvents, KnownMentions mentions) {
         this.outbox = outbox;
         this.clock = clock;
         this.assessor = assessor;
+        this.mediaLibrary = mediaLibrary;
+        this.campaigns = campaigns;
+        this.liveEvents = liveEvents;
+        this.mentions = mentions;
     }
 
     /** A post with what each target would publish and every problem and warning in it. */
@@ -46,6 +63,7 @@ public class PostService {
     public Assessed draft(String author, PostContent content) {
         Instant now = clock.instant();
         requireFuture(content.scheduledAt(), now);
+        requireReferences(content);
         Post post = Post.draft(author, content, now);
         post.persist();
         PostVersion.of(post, content, author).persist();
@@ -57,6 +75,7 @@ public class PostService {
     public Assessed revise(UUID id, String by, PostContent content) {
         Instant now = clock.instant();
         requireFuture(content.scheduledAt(), now);
+        requireReferences(content);
         Post post = find(id);
         post.revise(content, by, now).ifPresent(outbox::append);
         PostVersion.of(post, content, by).persist();
@@ -68,9 +87,10 @@ public class PostService {
     public Assessed submit(UUID id) {
         Instant now = clock.instant();
         Post post = find(id);
-        Assessment assessment = assess(post);
         post.submit(now);
         requireFuture(post.scheduledAt, now);
+        requireReferences(post.content());
+        Assessment assessment = assess(post);
         if (assessment.hasErrors()) {
             throw new ContentRejected(assessment.issues().stream().filter(ContentIssue::isError).toList());
         }
@@ -210,7 +230,37 @@ public class PostService {
     }
 
     private List<MediaItem> media(List<UUID> mediaIds) {
-        return List.of();
+        return mediaIds.isEmpty() ? List.of() : mediaLibrary.describe(mediaIds);
+    }
+
+    /** Every campaign, live event, mention and media file the content names exists; else a 400 naming each field. */
+    private void requireReferences(PostContent content) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (content.campaign() != null && campaigns.find(content.campaign()).isEmpty()) {
+            violations.add(new Problem.Violation("campaign", "there is no campaign '" + content.campaign() + "'"));
+        }
+        if (content.liveEventId() != null && liveEvents.find(content.liveEventId()).isEmpty()) {
+            violations.add(new Problem.Violation("liveEventId", "there is no live event " + content.liveEventId()));
+        }
+        if (content.replyToMentionId() != null && mentions.find(content.replyToMentionId()).isEmpty()) {
+            violations.add(new Problem.Violation("replyToMentionId", "monitoring has reported no mention "
+                    + content.replyToMentionId()));
+        }
+        for (int i = 0; i < content.targets().size(); i++) {
+            List<UUID> mediaIds = content.targets().get(i).mediaIds();
+            try {
+                media(mediaIds);
+            } catch (ProblemException unknown) {
+                String at = "targets[" + i + "].";
+                // The library names positions "media[n]"; in a post they are the target's mediaIds[n].
+                unknown.problem().violations().forEach(v -> violations.add(new Problem.Violation(
+                        at + v.field().replace("media[", "mediaIds["), v.message())));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest("The post names " + violations.size() + " thing(s) that do not exist",
+                    violations);
+        }
     }
 
     private PostDrafted drafted(Post post, Assessment assessment, Instant now) {
@@ -219,9 +269,15 @@ public class PostService {
         PostContent.Repost repost = post.repostOf;
         ExternalPost repostOf = repost == null ? null
                 : new ExternalPost(repost.network(), repost.externalId(), repost.author(), repost.url(), null);
+        CampaignRef campaign = post.campaign == null ? null
+                : campaigns.find(post.campaign).map(Campaign::ref).orElseThrow();
+        LiveEventRef liveEvent = post.liveEventId == null ? null
+                : liveEvents.find(post.liveEventId).map(LiveEvent::ref).orElseThrow();
+        ExternalPost replyTo = post.replyToMentionId == null ? null
+                : mentions.find(post.replyToMentionId).orElseThrow();
         return new PostDrafted(post.id, post.version, post.contentHash, post.author, post.text,
-                assessment.targets().stream().map(RenderedTarget::toEvent).toList(), post.scheduledAt, null, null,
-                post.essentialReason, null, repostOf, warnings, now);
+                assessment.targets().stream().map(RenderedTarget::toEvent).toList(), post.scheduledAt, campaign,
+                liveEvent, post.essentialReason, replyTo, repostOf, warnings, now);
     }
 
     private static void requireFuture(Instant scheduledAt, Instant now) {

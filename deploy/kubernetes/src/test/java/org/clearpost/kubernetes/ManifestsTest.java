@@ -1,0 +1,156 @@
+package org.clearpost.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.clearpost.events.Topics;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** Keeps the Kubernetes manifests in step with the event contract and with what each service reads. */
+class ManifestsTest {
+
+    private static final Path MANIFESTS = Path.of("src/main/kubernetes");
+    private static final Path REPOSITORY = Path.of("../..");
+    private static final List<String> SERVICES = List.of("drafting-service", "clearance-service",
+            "publisher-service", "monitoring-service", "analytics-service");
+
+    @Test
+    void kustomizationListsEveryManifestAndEveryServiceHasOne() throws IOException {
+        List<String> resources = list(single("kustomization.yaml").get("resources"));
+        try (Stream<Path> files = Files.list(MANIFESTS)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("kustomization.yaml")))
+                    .containsExactlyInAnyOrderElementsOf(resources);
+        }
+        try (Stream<Path> modules = Files.list(REPOSITORY)) {
+            assertThat(modules.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-service")))
+                    .containsExactlyInAnyOrderElementsOf(SERVICES);
+        }
+        assertThat(resources).containsAll(SERVICES.stream().map(s -> s + ".yaml").toList());
+    }
+
+    @Test
+    void everyTopicOfTheContractAndEveryDeadLetterTopicIsDeclaredWithARetentionPolicy() throws IOException {
+        List<String> declared = new ArrayList<>();
+        for (Map<String, Object> topic : documents("topics.yaml")) {
+            assertThat(topic.get("kind")).isEqualTo("KafkaTopic");
+            Map<String, Object> spec = map(topic.get("spec"));
+            Map<String, Object> config = map(spec.get("config"));
+            String policy = String.valueOf(config.get("cleanup.policy"));
+            assertThat(policy).as(spec.get("topicName") + " cleanup.policy").isIn("delete", "compact",
+                    "compact,delete");
+            if (policy.contains("delete")) {
+                assertThat(config).as(spec.get("topicName") + " deletes, so must say when").containsKey(
+                        "retention.ms");
+            }
+            assertThat((Integer) spec.get("replicas")).isGreaterThan((Integer) config.get("min.insync.replicas"));
+            declared.add((String) spec.get("topicName"));
+        }
+        assertThat(declared).containsAll(Topics.ALL);
+        for (String service : SERVICES) {
+            String deadLetter = applicationProperties(service)
+                    .getProperty("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic");
+            if (deadLetter != null) {
+                assertThat(declared).as(service + "'s dead-letter topic").contains(deadLetter);
+            }
+        }
+    }
+
+    @Test
+    void everyServiceIsProbedLimitedAndTakesItsSecretsFromSecrets() throws IOException {
+        for (String service : SERVICES) {
+            Map<String, Object> deployment = documents(service + ".yaml").stream()
+                    .filter(d -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow();
+            Map<String, Object> pod = map(map(map(deployment.get("spec")).get("template")).get("spec"));
+            Map<String, Object> container = map(list(pod.get("containers")).get(0));
+
+            assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
+            assertThat(path(container, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
+            assertThat(path(container, "startupProbe", "httpGet", "path")).isEqualTo("/q/health/started");
+            assertThat(path(container, "resources", "limits", "memory")).as(service).isNotNull();
+            for (Object entry : list(container.get("env"))) {
+                Map<String, Object> env = map(entry);
+                String name = (String) env.get("name");
+                if (name.matches(".*(PASSWORD|SECRET|KEY|TOKEN).*")) {
+                    assertThat(env).as(service + " " + name + " must come from a Secret").doesNotContainKey("value");
+                    assertThat(path(env, "valueFrom", "secretKeyRef", "name")).isNotNull();
+                }
+            }
+            assertThat(list(container.get("env")).stream().map(e -> map(e).get("name")))
+                    .contains("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                            "QUARKUS_DATASOURCE_PASSWORD");
+        }
+    }
+
+    @Test
+    void theSettingsThatHaveNoDefaultAreGivenToTheirService() throws IOException {
+        // The publisher refuses to start without its token key; monitoring without its webhook secrets.
+        assertThat(envNames("publisher-service")).contains("CLEARPOST_TOKENS_ENCRYPTION_KEY");
+        assertThat(envNames("monitoring-service")).contains("CLEARPOST_WEBHOOKS_FACEBOOK_APP_SECRET",
+                "CLEARPOST_WEBHOOKS_FACEBOOK_VERIFY_TOKEN");
+        Map<String, Object> common = documents("common.yaml").stream()
+                .filter(d -> "ConfigMap".equals(d.get("kind"))).findFirst().orElseThrow();
+        assertThat(map(common.get("data"))).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+    }
+
+    private static List<Object> envNames(String service) throws IOException {
+        Map<String, Object> deployment = documents(service + ".yaml").get(0);
+        Map<String, Object> container = map(list(map(map(map(deployment.get("spec")).get("template")).get("spec"))
+                .get("containers")).get(0));
+        return list(container.get("env")).stream().map(e -> map(e).get("name")).toList();
+    }
+
+    private static Properties applicationProperties(String service) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                REPOSITORY.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static Map<String, Object> single(String file) throws IOException {
+        return documents(file).get(0);
+    }
+
+    private static List<Map<String, Object>> documents(String file) throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(MANIFESTS.resolve(file))) {
+            for (Object document : new Yaml().loadAll(reader)) {
+                if (document != null) {
+                    documents.add(map(document));
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static Object path(Map<String, Object> root, String... keys) {
+        Object current = root;
+        for (String key : keys) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = m.get(key);
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> list(Object o) {
+        return (List<T>) o;
+    }
+}
