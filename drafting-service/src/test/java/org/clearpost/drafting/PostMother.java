@@ -63,12 +63,13 @@ public final class PostMother {
         return copy;
     }
 
-    /** Defines a campaign through the real API and returns its slug. */
+    /** Defines a campaign (X {@code ico_corporate} its share account) through the real API; returns its slug. */
     public static String campaign() {
         String slug = "sar-week-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(drafterToken()).contentType(ContentType.JSON).body(Map.of("name", "Subject Access Week",
                 "slug", slug, "startsOn", "2027-01-25", "endsOn", "2027-01-31",
-                "accounts", List.of(Map.of("network", "X", "account", "clearpost_demo"))))
+                "accounts", List.of(Map.of("network", "X", "account", "clearpost_demo")),
+                "shareAccounts", List.of(Map.of("network", "X", "account", "ico_corporate"))))
                 .post("/campaigns").then().statusCode(201);
         return slug;
     }

@@ -16,6 +16,7 @@ import org.clearpost.drafting.campaign.LiveEvent;
 import org.clearpost.drafting.campaign.LiveEvents;
 import org.clearpost.drafting.media.MediaLibrary;
 import org.clearpost.drafting.mention.KnownMentions;
+import org.clearpost.events.AccountRef;
 import org.clearpost.events.CampaignRef;
 import org.clearpost.events.ChangesRequested;
 import org.clearpost.events.ClearpostEvent;
@@ -236,8 +237,10 @@ public class PostService {
     /** Every campaign, live event, mention and media file the content names exists; else a 400 naming each field. */
     private void requireReferences(PostContent content) {
         List<Problem.Violation> violations = new ArrayList<>();
-        if (content.campaign() != null && campaigns.find(content.campaign()).isEmpty()) {
-            violations.add(new Problem.Violation("campaign", "there is no campaign '" + content.campaign() + "'"));
+        if (content.campaign() != null) {
+            campaigns.find(content.campaign()).ifPresentOrElse(campaign -> requireShareAccounts(content, campaign,
+                    violations), () -> violations.add(new Problem.Violation("campaign", "there is no campaign '"
+                            + content.campaign() + "'")));
         }
         if (content.liveEventId() != null && liveEvents.find(content.liveEventId()).isEmpty()) {
             violations.add(new Problem.Violation("liveEventId", "there is no live event " + content.liveEventId()));
@@ -260,6 +263,20 @@ public class PostService {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest("The post names " + violations.size() + " thing(s) that do not exist",
                     violations);
+        }
+    }
+
+    /** In a campaign post, only the campaign's corporate share accounts share another target's publication. */
+    private static void requireShareAccounts(PostContent content, Campaign campaign,
+            List<Problem.Violation> violations) {
+        List<AccountRef> shareAccounts = campaign.shareAccounts();
+        for (int i = 0; i < content.targets().size(); i++) {
+            PostContent.TargetContent target = content.targets().get(i);
+            if (target.isShare() && !shareAccounts.contains(new AccountRef(target.network(), target.account()))) {
+                violations.add(new Problem.Violation("targets[" + i + "].shares", target.network() + " account "
+                        + target.account() + " is not one of campaign " + campaign.slug + "'s share accounts "
+                        + shareAccounts));
+            }
         }
     }
 

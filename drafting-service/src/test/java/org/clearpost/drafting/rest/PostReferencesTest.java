@@ -94,6 +94,22 @@ class PostReferencesTest {
     }
 
     @Test
+    void inACampaignOnlyItsShareAccountsShare() {
+        String campaign = PostMother.campaign();
+        Map<String, Object> share = PostMother.target("X", "ico_news");
+        share.put("shares", "clearpost_demo");
+
+        given().auth().oauth2(PostMother.drafterToken()).contentType(ContentType.JSON)
+                .body(PostMother.with(PostMother.with(PostMother.variantPost(), "campaign", campaign), "targets",
+                        List.of(PostMother.target("X", "clearpost_demo"), share)))
+                .post("/posts").then().statusCode(400)
+                .body("violations.field", contains("targets[1].shares"))
+                .body("violations[0].message", containsString("ico_news"));
+        UUID id = PostMother.submitted(PostMother.with(PostMother.variantPost(), "campaign", campaign));
+        assertThat(drafted(id).targets().get(2).sharesTargetId()).isEqualTo(drafted(id).targets().get(0).targetId());
+    }
+
+    @Test
     void anImageWithoutAltTextAndMediaANetworkRefusesBlockSubmission() {
         UUID bare = PostMother.image(MediaMother.png(2, 2), null);
         Map<String, Object> x = PostMother.target("X", "clearpost_demo");
