@@ -30,15 +30,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RunningPlatform.Resolver.class)
 class WalkingSkeletonIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Journeys.PATIENCE;
     private static final String X_ACCOUNT = "clearpost_demo";
     private static final String FACEBOOK_PAGE = "100200300400";
 
     private static RunningPlatform platform;
+    private static Journeys journeys;
 
     @BeforeAll
     static void startPlatform(RunningPlatform running) {
         platform = running;
+        journeys = new Journeys(running);
         // An admin connects the body's accounts once; the sandbox accepts any token, the publisher keeps it encrypted.
         platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", "e2e-x-token"))
                 .put("/accounts/X/{account}/token", X_ACCOUNT).then().statusCode(200);
@@ -52,23 +54,26 @@ class WalkingSkeletonIT {
         UUID postId = draftedAndSubmitted(text, List.of(Map.of("network", "X", "account", X_ACCOUNT),
                 Map.of("network", "FACEBOOK", "account", FACEBOOK_PAGE)));
 
-        String caseId = await().atMost(PATIENCE).until(() -> pendingCase(postId), id -> id != null);
+        String caseId = journeys.awaitCase(postId);
         platform.as("dana", Component.CLEARANCE).post("/clearances/{id}/approve", caseId).then().statusCode(403);
         platform.as("colin", Component.CLEARANCE).body(Map.of("comment", "Factual and clear"))
                 .post("/clearances/{id}/approve", caseId).then().statusCode(200).body("status", equalTo("CLEARED"));
 
-        await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(post(postId).getString("status")));
-        JsonPath published = post(postId);
+        journeys.awaitPostStatus(postId, "PUBLISHED");
+        JsonPath published = journeys.post(postId);
         assertThat(published.getString("targets[0].url")).startsWith("https://x.com/" + X_ACCOUNT + "/status/");
         assertThat(published.getString("targets[1].url")).startsWith("https://www.facebook.com/" + FACEBOOK_PAGE + "_");
 
-        assertThat(heldInSandbox(text)).extracting(p -> p.get("network")).containsExactlyInAnyOrder("x", "facebook");
+        assertThat(journeys.heldInSandbox(text)).extracting(p -> p.get("network"))
+                .containsExactlyInAnyOrder("x", "facebook");
 
         String key = postId.toString();
-        PostDrafted drafted = (PostDrafted) CloudEventAssertions.assertCloudEvent(onlyRecord(Topics.DRAFTING_POSTS, key),
-                EventType.POST_DRAFTED, "/clearpost/drafting-service");
+        PostDrafted drafted = (PostDrafted) CloudEventAssertions.assertCloudEvent(
+                journeys.onlyRecord(Topics.DRAFTING_POSTS, postId), EventType.POST_DRAFTED,
+                "/clearpost/drafting-service");
         PostCleared cleared = (PostCleared) CloudEventAssertions.assertCloudEvent(
-                onlyRecord(Topics.CLEARANCE_DECISIONS, key), EventType.POST_CLEARED, "/clearpost/clearance-service");
+                journeys.onlyRecord(Topics.CLEARANCE_DECISIONS, postId), EventType.POST_CLEARED,
+                "/clearpost/clearance-service");
         List<ConsumerRecord<String, String>> publications = platform.kafka().awaitRecords(
                 Topics.PUBLISHER_PUBLICATIONS, r -> key.equals(r.key()), PATIENCE);
         assertThat(publications).hasSize(2);
@@ -91,24 +96,24 @@ class WalkingSkeletonIT {
             await().atMost(PATIENCE).until(() -> platform.as("dana", Component.PUBLISHER).get("/publishing/state")
                     .then().statusCode(200).extract().jsonPath().getBoolean("suspended"));
             postId = draftedAndSubmitted(text, List.of(Map.of("network", "X", "account", X_ACCOUNT)));
-            String caseId = await().atMost(PATIENCE).until(() -> pendingCase(postId), id -> id != null);
+            String caseId = journeys.awaitCase(postId);
             platform.as("colin", Component.CLEARANCE).body(Map.of()).post("/clearances/{id}/approve", caseId).then()
                     .statusCode(200);
 
             await().atMost(PATIENCE).until(() -> platform.as("dana", Component.PUBLISHER)
                     .queryParam("postId", postId).get("/publications").then().statusCode(200).extract().jsonPath()
                     .getList("held", Boolean.class).contains(true));
-            assertThat(heldInSandbox(text)).isEmpty();
+            assertThat(journeys.heldInSandbox(text)).isEmpty();
             // Drafting learns of the clearance on its own consumer, independently of the publisher.
-            await().atMost(PATIENCE).until(() -> "CLEARED".equals(post(postId).getString("status")));
-            assertThat(heldInSandbox(text)).isEmpty();
+            journeys.awaitPostStatus(postId, "CLEARED");
+            assertThat(journeys.heldInSandbox(text)).isEmpty();
         } finally {
             platform.as("lee", Component.CLEARANCE).body(Map.of("reason", "Incident over"))
                     .delete("/publishing/suspension").then().statusCode(200);
         }
 
-        await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(post(postId).getString("status")));
-        assertThat(heldInSandbox(text)).hasSize(1);
+        journeys.awaitPostStatus(postId, "PUBLISHED");
+        assertThat(journeys.heldInSandbox(text)).hasSize(1);
     }
 
     @Test
@@ -145,36 +150,6 @@ class WalkingSkeletonIT {
     }
 
     private static UUID draftedAndSubmitted(String text, List<Map<String, String>> targets) {
-        UUID postId = UUID.fromString(platform.as("dana", Component.DRAFTING)
-                .body(Map.of("text", text, "targets", targets))
-                .post("/posts").then().statusCode(201).extract().path("id"));
-        platform.as("dana", Component.DRAFTING).post("/posts/{id}/submit", postId).then().statusCode(200)
-                .body("status", equalTo("IN_CLEARANCE"));
-        return postId;
-    }
-
-    /** What the network sandbox holds with exactly this text. */
-    private static List<Map<String, Object>> heldInSandbox(String text) {
-        return platform.anonymous(Component.SANDBOX).get("/sandbox/posts").then().statusCode(200).extract()
-                .jsonPath().<Map<String, Object>>getList("$").stream().filter(p -> text.equals(p.get("text")))
-                .toList();
-    }
-
-    private static String pendingCase(UUID postId) {
-        List<String> ids = platform.as("colin", Component.CLEARANCE).queryParam("postId", postId).get("/clearances")
-                .then().statusCode(200).extract().path("id");
-        return ids.isEmpty() ? null : ids.get(0);
-    }
-
-    private static JsonPath post(UUID postId) {
-        return platform.as("dana", Component.DRAFTING).get("/posts/{id}", postId).then().statusCode(200).extract()
-                .jsonPath();
-    }
-
-    private static ConsumerRecord<String, String> onlyRecord(String topic, String key) {
-        List<ConsumerRecord<String, String>> records = platform.kafka().awaitRecords(topic, r -> key.equals(r.key()),
-                PATIENCE);
-        assertThat(records).as("records keyed %s on %s", key, topic).hasSize(1);
-        return records.get(0);
+        return journeys.draftedAndSubmitted(Map.of("text", text, "targets", targets));
     }
 }

@@ -133,7 +133,11 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl());
-        if (service == Component.PUBLISHER) {
+        if (service == Component.DRAFTING) {
+            // Media links in events must reach this drafting process; its files live with the rest of the data.
+            env.put("CLEARPOST_DRAFTING_PUBLIC_BASE_URL", url(Component.DRAFTING).toString());
+            env.put("CLEARPOST_DRAFTING_MEDIA_DIRECTORY", options.dataDir().resolve("media").toString());
+        } else if (service == Component.PUBLISHER) {
             env.put("CLEARPOST_NETWORKS_X_BASE_URL", url(Component.SANDBOX).toString());
             env.put("CLEARPOST_NETWORKS_FACEBOOK_BASE_URL", url(Component.SANDBOX).toString());
             env.put("CLEARPOST_TOKENS_ENCRYPTION_KEY", secrets.tokenEncryptionKey());

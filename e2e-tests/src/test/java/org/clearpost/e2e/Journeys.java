@@ -1,0 +1,73 @@
+package org.clearpost.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.local.Component;
+
+/** What Communications staff do through the services' APIs, and how the tests look at the outcome. */
+final class Journeys {
+
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final RunningPlatform platform;
+
+    Journeys(RunningPlatform platform) {
+        this.platform = platform;
+    }
+
+    /** Dana drafts a post from this request body and submits it for clearance. */
+    UUID draftedAndSubmitted(Map<String, Object> post) {
+        UUID postId = UUID.fromString(platform.as("dana", Component.DRAFTING).body(post)
+                .post("/posts").then().statusCode(201).extract().path("id"));
+        platform.as("dana", Component.DRAFTING).post("/posts/{id}/submit", postId).then().statusCode(200)
+                .body("status", equalTo("IN_CLEARANCE"));
+        return postId;
+    }
+
+    /** The clearance case opened for the post, once clearance has heard of it. */
+    String awaitCase(UUID postId) {
+        return await().atMost(PATIENCE).until(() -> {
+            List<String> ids = platform.as("colin", Component.CLEARANCE).queryParam("postId", postId)
+                    .get("/clearances").then().statusCode(200).extract().path("id");
+            return ids.isEmpty() ? null : ids.get(0);
+        }, id -> id != null);
+    }
+
+    JsonPath post(UUID postId) {
+        return platform.as("dana", Component.DRAFTING).get("/posts/{id}", postId).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    void awaitPostStatus(UUID postId, String status) {
+        await().atMost(PATIENCE).until(() -> status.equals(post(postId).getString("status")));
+    }
+
+    /** Everything the network sandbox holds, oldest first. */
+    List<Map<String, Object>> heldInSandbox() {
+        return platform.anonymous(Component.SANDBOX).get("/sandbox/posts").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+    }
+
+    /** What the network sandbox holds with exactly this text. */
+    List<Map<String, Object>> heldInSandbox(String text) {
+        return heldInSandbox().stream().filter(p -> text.equals(p.get("text"))).toList();
+    }
+
+    List<ConsumerRecord<String, String>> records(String topic, UUID postId) {
+        return platform.kafka().awaitRecords(topic, r -> postId.toString().equals(r.key()), PATIENCE);
+    }
+
+    ConsumerRecord<String, String> onlyRecord(String topic, UUID postId) {
+        List<ConsumerRecord<String, String>> records = records(topic, postId);
+        assertThat(records).as("records keyed %s on %s", postId, topic).hasSize(1);
+        return records.get(0);
+    }
+}
