@@ -1,12 +1,10 @@
 package org.clearpost.drafting.domain;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.clearpost.drafting.domain.checks.CheckInput;
@@ -23,13 +21,11 @@ import org.clearpost.events.Network;
 /**
  * Renders a post version for each of its targets and checks what each would publish: the network's text rules on
  * every text (on the rendered text, since tagging links changes lengths), its media rules, and the body's content
- * principles. Networks without reply chains get the thread joined into the one text, separated by blank lines.
- * Shares are not checked: they publish nothing of their own. Pure and thread-safe.
+ * principles. Every target carries the thread parts; how a network shows a thread (replies on X, Bluesky, Mastodon
+ * and Threads, comments elsewhere) is the publisher's business. Shares are not checked: they publish nothing of
+ * their own. Pure and thread-safe.
  */
 public final class PostAssessor {
-
-    /** Networks where thread parts go out as a chain of replies; elsewhere they are joined into the text. */
-    static final Set<Network> THREADED = EnumSet.of(Network.X, Network.BLUESKY, Network.MASTODON, Network.THREADS);
 
     private final TextValidator textValidator;
     private final MediaRules mediaRules;
@@ -81,10 +77,6 @@ public final class PostAssessor {
         List<String> parts = content.threadParts().stream()
                 .map(p -> ownSite.tag(p, network, content.campaign())).toList();
         String text = ownSite.tag(base, network, content.campaign());
-        if (!THREADED.contains(network) && !parts.isEmpty()) {
-            text = text + "\n\n" + String.join("\n\n", parts);
-            parts = List.of();
-        }
         return new RenderedTarget(targetId, network, target.account(), text, parts, target.title(),
                 ownSite.tag(target.firstComment(), network, content.campaign()), media, null);
     }

@@ -51,14 +51,16 @@ class PostAssessorTest {
     }
 
     @Test
-    void threadsStayAChainWhereTheNetworkHasRepliesAndAreJoinedElsewhere() {
-        Assessment assessment = assess(new PostContent(TEXT, List.of("Part two.", "Part three."), List.of(
-                target(Network.X, "ico", null), target(Network.FACEBOOK, "1", null)), null, null, null, null, null,
-                null));
+    void everyTargetCarriesTheThreadWithItsLinksTaggedForItsNetwork() {
+        Assessment assessment = assess(new PostContent(TEXT, List.of("Part two.", "More: https://ico.org.uk/b"),
+                List.of(target(Network.X, "ico", null), target(Network.FACEBOOK, "1", "Facebook's own text")),
+                null, null, null, null, null, null));
 
-        assertThat(assessment.targets().get(0).threadParts()).containsExactly("Part two.", "Part three.");
-        assertThat(assessment.targets().get(1).threadParts()).isEmpty();
-        assertThat(assessment.targets().get(1).text()).endsWith("\n\nPart two.\n\nPart three.");
+        assertThat(assessment.targets().get(0).threadParts())
+                .containsExactly("Part two.", "More: https://ico.org.uk/b?utm_source=x&utm_medium=social");
+        assertThat(assessment.targets().get(1).threadParts())
+                .containsExactly("Part two.", "More: https://ico.org.uk/b?utm_source=facebook&utm_medium=social");
+        assertThat(assessment.targets().get(1).text()).isEqualTo("Facebook's own text");
     }
 
     @Test
