@@ -9,11 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.clearpost.events.Network;
-import org.clearpost.events.Target;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** One account on one network that a post goes to, and how far it has got. */
+/** One account on one network that a post goes to, its variant of the post, and how far it has got. */
 @Entity
 @Table(name = "post_target")
 public class PostTarget extends PanacheEntityBase {
@@ -32,6 +35,21 @@ public class PostTarget extends PanacheEntityBase {
 
     public String account;
 
+    /** Override text for this target, else {@code null}: the post's base text. */
+    public String text;
+
+    public String title;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "media_ids")
+    public List<UUID> mediaIds = new ArrayList<>();
+
+    @Column(name = "first_comment")
+    public String firstComment;
+
+    /** The account of the target (same post, same network) whose publication this one shares, else {@code null}. */
+    public String shares;
+
     @Enumerated(EnumType.STRING)
     public TargetStatus status;
 
@@ -46,22 +64,26 @@ public class PostTarget extends PanacheEntityBase {
     protected PostTarget() {
     }
 
-    PostTarget(Post post, int position, Network network, String account) {
+    PostTarget(Post post, Network network, String account) {
         this.id = UUID.randomUUID();
         this.post = post;
-        this.position = position;
         this.network = network;
         this.account = account;
         this.status = TargetStatus.DRAFT;
     }
 
-    public Target toEvent() {
-        return new Target(id, network, account);
+    public PostContent.TargetContent content() {
+        return new PostContent.TargetContent(network, account, text, title, mediaIds, firstComment, shares);
     }
 
-    /** A new version starts this target afresh at the given position. */
-    void restart(int position) {
+    /** A new version starts this target afresh at the given position with its new variant. */
+    void restart(int position, PostContent.TargetContent content) {
         this.position = position;
+        this.text = content.text();
+        this.title = content.title();
+        this.mediaIds = new ArrayList<>(content.mediaIds());
+        this.firstComment = content.firstComment();
+        this.shares = content.shares();
         this.status = TargetStatus.DRAFT;
         this.externalId = null;
         this.url = null;

@@ -85,10 +85,10 @@ public class FeedSuggestions {
 
     /** Drafts a post from the suggestion, as {@code author}, to the given accounts, and marks it used. */
     @Transactional
-    public Post draft(UUID id, List<PostContent.Destination> destinations, String author) {
+    public Post draft(UUID id, List<PostContent.TargetContent> destinations, String author) {
         FeedSuggestion suggestion = open(id);
-        Post post = posts.draft(author, new PostContent(
-                DraftText.of(suggestion.title, suggestion.summary, suggestion.link), destinations, null));
+        Post post = posts.draft(author, PostContent.simple(
+                DraftText.of(suggestion.title, suggestion.summary, suggestion.link), destinations, null)).post();
         suggestion.status = FeedSuggestion.Status.USED;
         suggestion.postId = post.id;
         suggestion.decidedBy = author;

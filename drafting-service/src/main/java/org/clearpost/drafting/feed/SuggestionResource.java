@@ -64,7 +64,7 @@ public class SuggestionResource {
     public Response draft(@PathParam("id") UUID id, @NotNull @Valid DraftRequest request, @Context UriInfo uri) {
         rejectRepeatedTargets(request.targets());
         Post post = suggestions.draft(id, request.targets().stream()
-                .map(t -> new PostContent.Destination(t.network(), t.account())).toList(),
+                .map(t -> PostContent.TargetContent.plain(t.network(), t.account())).toList(),
                 identity.getPrincipal().getName());
         return Response.created(uri.getBaseUriBuilder().path("posts").path(post.id.toString()).build())
                 .entity(new DraftedView(post.id, post.text, SuggestionView.of(suggestions.find(id)))).build();

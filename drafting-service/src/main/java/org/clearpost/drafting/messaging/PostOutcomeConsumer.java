@@ -8,7 +8,10 @@ import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps each post's per-target status current from clearance decisions and publication outcomes. */
+/**
+ * Keeps each post's per-target status current from clearance decisions (cleared, rejected, changes requested)
+ * and publication outcomes.
+ */
 @ApplicationScoped
 public class PostOutcomeConsumer {
 

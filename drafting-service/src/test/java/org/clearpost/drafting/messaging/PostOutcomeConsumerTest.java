@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.clearpost.drafting.PostMother;
+import org.clearpost.events.ChangesRequested;
 import org.clearpost.events.Network;
 import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostPublished;
@@ -40,6 +41,16 @@ class PostOutcomeConsumerTest {
     @BeforeAll
     static void connect() {
         sender = KafkaEventSender.fromConfig();
+        // The consumers join their group in the background after start; wait for both before timing any test.
+        UUID nobody = UUID.randomUUID();
+        ProducerRecord<String, String> decision = sender.send(new PostRejected(nobody, 1, "sha256:" + "0".repeat(64),
+                "colin", "readiness probe", Instant.now()));
+        ProducerRecord<String, String> publication = sender.send(new PublicationFailed(nobody, 1, UUID.randomUUID(),
+                Network.X, "nobody", "readiness probe", Instant.now()));
+        for (ProducerRecord<String, String> probe : List.of(decision, publication)) {
+            String eventId = new String(probe.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+            await().atMost(Duration.ofSeconds(90)).until(() -> ProcessedEvents.contains(eventId));
+        }
     }
 
     @AfterAll
@@ -69,6 +80,42 @@ class PostOutcomeConsumerTest {
         assertThat(done.getString("targets[0].url")).isEqualTo("https://x.com/clearpost_demo/status/1790");
         assertThat(done.getString("targets[1].status")).isEqualTo("FAILED");
         assertThat(done.getString("targets[1].failureReason")).contains("not connected");
+    }
+
+    @Test
+    void changesRequestedShowTheCommentAndNeedANewVersion() {
+        UUID id = PostMother.submitted();
+        JsonPath post = post(id);
+
+        sender.send(new ChangesRequested(id, 1, post.getString("contentHash"), "colin",
+                "Say which guidance: link the page", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CHANGES_REQUESTED".equals(post(id).getString("status")));
+
+        JsonPath sentBack = post(id);
+        assertThat(sentBack.getList("targets.status")).containsOnly("CHANGES_REQUESTED");
+        assertThat(sentBack.getString("decidedBy")).isEqualTo("colin");
+        assertThat(sentBack.getString("decisionComment")).isEqualTo("Say which guidance: link the page");
+        given().auth().oauth2(PostMother.drafterToken()).post("/posts/{id}/submit", id).then().statusCode(409);
+        given().auth().oauth2(PostMother.drafterToken()).contentType("application/json")
+                .body(PostMother.twoNetworkPost()).put("/posts/{id}", id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("DRAFT"));
+    }
+
+    @Test
+    void aClearedPostWithAFutureTimeIsScheduled() {
+        UUID id = PostMother.submitted(PostMother.with(PostMother.twoNetworkPost(), "scheduledFor",
+                "2027-06-01T09:00"));
+        JsonPath post = post(id);
+
+        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "normal", "colin", null,
+                post.getString("text"), targets(post), Instant.parse("2027-06-01T08:00:00Z"), null, null, null, null,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SCHEDULED".equals(post(id).getString("status")));
+
+        assertThat(post(id).getList("targets.status")).containsOnly("SCHEDULED");
+        given().auth().oauth2(PostMother.drafterToken()).queryParam("status", "SCHEDULED")
+                .queryParam("account", "clearpost_demo").queryParam("size", 200).get("/posts").then()
+                .body("id", org.hamcrest.Matchers.hasItem(id.toString()));
     }
 
     @Test

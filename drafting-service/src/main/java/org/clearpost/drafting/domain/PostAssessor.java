@@ -1,0 +1,122 @@
+package org.clearpost.drafting.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import org.clearpost.drafting.domain.checks.CheckInput;
+import org.clearpost.drafting.domain.checks.CheckMode;
+import org.clearpost.drafting.domain.checks.ContentChecks;
+import org.clearpost.drafting.domain.checks.Finding;
+import org.clearpost.drafting.domain.rules.MediaProblem;
+import org.clearpost.drafting.domain.rules.MediaRules;
+import org.clearpost.drafting.domain.rules.TextProblem;
+import org.clearpost.drafting.domain.rules.TextValidator;
+import org.clearpost.events.MediaItem;
+import org.clearpost.events.Network;
+
+/**
+ * Renders a post version for each of its targets and checks what each would publish: the network's text rules on
+ * every text (on the rendered text, since tagging links changes lengths), its media rules, and the body's content
+ * principles. Every target carries the thread parts; how a network shows a thread (replies on X, Bluesky, Mastodon
+ * and Threads, comments elsewhere) is the publisher's business. Shares are not checked: they publish nothing of
+ * their own. Pure and thread-safe.
+ */
+public final class PostAssessor {
+
+    private final TextValidator textValidator;
+    private final MediaRules mediaRules;
+    private final ContentChecks checks;
+    private final OwnSiteLinks ownSite;
+
+    public PostAssessor(TextValidator textValidator, MediaRules mediaRules, ContentChecks checks,
+            OwnSiteLinks ownSite) {
+        this.textValidator = Objects.requireNonNull(textValidator);
+        this.mediaRules = Objects.requireNonNull(mediaRules);
+        this.checks = Objects.requireNonNull(checks);
+        this.ownSite = Objects.requireNonNull(ownSite);
+    }
+
+    /**
+     * @param targetIds the id of each target, in the content's target order
+     * @param media what the media library knows of a target's media ids, in the same order
+     */
+    public Assessment assess(PostContent content, List<UUID> targetIds,
+            Function<List<UUID>, List<MediaItem>> media) {
+        List<PostContent.TargetContent> targets = content.targets();
+        Map<String, RenderedTarget> byAccount = new HashMap<>();
+        RenderedTarget[] rendered = new RenderedTarget[targets.size()];
+        List<ContentIssue> issues = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            PostContent.TargetContent target = targets.get(i);
+            if (!target.isShare()) {
+                rendered[i] = render(content, target, targetIds.get(i), media.apply(target.mediaIds()));
+                byAccount.put(target.network() + "/" + target.account(), rendered[i]);
+                check(content, i, rendered[i], issues);
+            }
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            PostContent.TargetContent target = targets.get(i);
+            if (target.isShare()) {
+                RenderedTarget shared = byAccount.get(target.network() + "/" + target.shares());
+                rendered[i] = new RenderedTarget(targetIds.get(i), target.network(), target.account(),
+                        shared.text(), shared.threadParts(), shared.title(), shared.firstComment(), shared.media(),
+                        shared.targetId());
+            }
+        }
+        return new Assessment(List.of(rendered), issues);
+    }
+
+    private RenderedTarget render(PostContent content, PostContent.TargetContent target, UUID targetId,
+            List<MediaItem> media) {
+        Network network = target.network();
+        String base = target.text() != null ? target.text() : content.text();
+        List<String> parts = content.threadParts().stream()
+                .map(p -> ownSite.tag(p, network, content.campaign())).toList();
+        String text = ownSite.tag(base, network, content.campaign());
+        return new RenderedTarget(targetId, network, target.account(), text, parts, target.title(),
+                ownSite.tag(target.firstComment(), network, content.campaign()), media, null);
+    }
+
+    private void check(PostContent content, int index, RenderedTarget target, List<ContentIssue> issues) {
+        String at = "targets[" + index + "].";
+        textProblems(target, at + "text", textValidator.validate(target.network(), target.text()), issues);
+        for (int j = 0; j < target.threadParts().size(); j++) {
+            textProblems(target, at + "threadParts[" + j + "]",
+                    textValidator.validate(target.network(), target.threadParts().get(j)), issues);
+        }
+        if (target.firstComment() != null) {
+            textProblems(target, at + "firstComment",
+                    textValidator.validate(target.network(), target.firstComment()), issues);
+        }
+        if (target.title() != null || target.network() == Network.YOUTUBE) {
+            textProblems(target, at + "title", textValidator.validateTitle(target.network(),
+                    target.title() == null ? "" : target.title()), issues);
+        }
+        for (MediaProblem problem : mediaRules.validate(target.network(), target.media())) {
+            issues.add(new ContentIssue(target.targetId(), target.network(), target.account(),
+                    at + "media" + (problem.index() == null ? "" : "[" + problem.index() + "]"),
+                    problem.code().name(), ContentIssue.Severity.ERROR, null, null, problem.message()));
+        }
+        boolean informative = content.replyToMentionId() == null && content.repostOf() == null
+                && content.liveEventId() == null;
+        for (Finding finding : checks.check(new CheckInput(target.network(), target.text(), target.threadParts(),
+                target.firstComment(), target.media(), informative))) {
+            issues.add(new ContentIssue(target.targetId(), target.network(), target.account(), at + finding.field(),
+                    finding.check(), finding.mode() == CheckMode.BLOCK ? ContentIssue.Severity.ERROR
+                            : ContentIssue.Severity.WARNING, finding.start(), finding.end(), finding.message()));
+        }
+    }
+
+    private static void textProblems(RenderedTarget target, String field, List<TextProblem> problems,
+            List<ContentIssue> issues) {
+        for (TextProblem problem : problems) {
+            issues.add(new ContentIssue(target.targetId(), target.network(), target.account(), field,
+                    problem.code().name(), problem.isError() ? ContentIssue.Severity.ERROR
+                            : ContentIssue.Severity.INFO, problem.start(), problem.end(), problem.message()));
+        }
+    }
+}
