@@ -55,6 +55,10 @@ public class PublicationLedger {
             LEFT JOIN withdrawn_version w ON w.post_id = :postId AND w.version = :version
             ON CONFLICT (post_id, version, target_id) DO NOTHING""";
 
+    // Clearances and withdrawals of one post come by two topics and may be handled at the same moment; each takes
+    // this lock first, so neither misses the other's uncommitted rows.
+    private static final String LOCK_POST = "SELECT pg_advisory_xact_lock(:key)";
+
     private static final String WITHDRAW_VERSION = """
             INSERT INTO withdrawn_version (post_id, version, withdrawn_by, reason, withdrawn_at)
             VALUES (:postId, :version, :by, :reason, :at)
@@ -125,6 +129,7 @@ public class PublicationLedger {
         Instant now = clock.instant();
         Instant clearedAt = cleared.clearedAt() == null ? now : cleared.clearedAt();
         boolean late = cleared.scheduledAt() != null && clearedAt.isAfter(cleared.scheduledAt());
+        lockPost(cleared.postId());
         Instant due = cleared.scheduledAt() == null || late ? now : cleared.scheduledAt();
         for (Target target : cleared.targets()) {
             PublicationContent content = new PublicationContent(target.threadParts(), target.firstComment(),
@@ -161,6 +166,7 @@ public class PublicationLedger {
     @Transactional(Transactional.TxType.MANDATORY)
     public int withdraw(PostVersionWithdrawn withdrawn) {
         var em = Panache.getEntityManager();
+        lockPost(withdrawn.postId());
         em.createNativeQuery(WITHDRAW_VERSION)
                 .setParameter("postId", withdrawn.postId())
                 .setParameter("version", withdrawn.version())
@@ -313,6 +319,12 @@ public class PublicationLedger {
         }
         return PublicationSteps.describe(publication.stepsDone, content) + " failed after the post went live at "
                 + publication.url + ": " + reason;
+    }
+
+    private static void lockPost(UUID postId) {
+        Panache.getEntityManager().createNativeQuery(LOCK_POST)
+                .setParameter("key", postId.getMostSignificantBits() ^ postId.getLeastSignificantBits())
+                .getSingleResult();
     }
 
     private PublicationContent content(Publication publication) {

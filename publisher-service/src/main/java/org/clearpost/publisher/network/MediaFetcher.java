@@ -54,10 +54,10 @@ public class MediaFetcher {
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, item.sizeBytes() + 1));
             String sha256 = sha256(bytes);
             if (bytes.length != item.sizeBytes() || !sha256.equalsIgnoreCase(item.sha256())) {
+                String got = bytes.length > item.sizeBytes() ? "more than " + item.sizeBytes() + " bytes"
+                        : bytes.length + " bytes with sha256 " + sha256;
                 throw failed(item, "the bytes fetched do not match what was cleared (expected " + item.sizeBytes()
-                        + " bytes with sha256 " + item.sha256() + ", got "
-                        + (bytes.length > item.sizeBytes() ? "more than " + item.sizeBytes() : bytes.length)
-                        + " bytes with sha256 " + sha256 + ")");
+                        + " bytes with sha256 " + item.sha256() + ", got " + got + ")");
             }
             return bytes;
         } catch (IOException e) {
