@@ -57,7 +57,7 @@ public class PublicationLedger {
 
     // Clearances and withdrawals of one post come by two topics and may be handled at the same moment; each takes
     // this lock first, so neither misses the other's uncommitted rows.
-    private static final String LOCK_POST = "SELECT pg_advisory_xact_lock(:key)";
+    private static final String LOCK_POST = "SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS locked";
 
     private static final String WITHDRAW_VERSION = """
             INSERT INTO withdrawn_version (post_id, version, withdrawn_by, reason, withdrawn_at)
