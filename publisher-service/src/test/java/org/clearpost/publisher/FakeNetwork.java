@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -48,20 +49,25 @@ public final class FakeNetwork implements AutoCloseable {
             Map<String, String> form, String fileSha256, Instant receivedAt, String answer) {
     }
 
-    /** A scripted answer. */
-    public record Reply(int status, String body, Map<String, String> headers) {
+    /** A scripted answer, given after {@code delay}. */
+    public record Reply(int status, String body, Map<String, String> headers, Duration delay) {
 
         /** In a script: the usual answer for this call, so a later scripted answer hits a later call. */
-        public static final Reply USUAL = new Reply(0, "", Map.of());
+        public static final Reply USUAL = new Reply(0, "", Map.of(), Duration.ZERO);
 
         public static Reply of(int status, String body) {
-            return new Reply(status, body, Map.of());
+            return new Reply(status, body, Map.of(), Duration.ZERO);
+        }
+
+        /** The usual answer, after {@code delay}. */
+        public static Reply slow(Duration delay) {
+            return new Reply(0, "", Map.of(), delay);
         }
 
         public Reply withHeaders(Map<String, String> more) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.putAll(more);
-            return new Reply(status, body, all);
+            return new Reply(status, body, all, delay);
         }
     }
 
@@ -211,7 +217,14 @@ public final class FakeNetwork implements AutoCloseable {
     private Reply next(String token, Supplier<Reply> usual) {
         Deque<Reply> script = token == null ? null : scripts.get(token);
         Reply scripted = script == null ? null : script.poll();
-        return scripted != null && scripted != Reply.USUAL ? scripted : usual.get();
+        if (scripted != null && !scripted.delay().isZero()) {
+            try {
+                Thread.sleep(scripted.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return scripted != null && scripted.status() != 0 ? scripted : usual.get();
     }
 
     /** Puts the text fields in {@code form}; answers the SHA-256 of the file part, if there is one. */

@@ -187,6 +187,34 @@ class PublishingContentTest {
     }
 
     @Test
+    void aStepWhoseCallsTogetherOutlastTheInFlightTimeoutIsNotTakenForAnInterruptedOne() throws Exception {
+        String account = newAccount();
+        String token = connect(Network.X, account);
+        MediaItem[] images = new MediaItem[3];
+        for (int i = 0; i < images.length; i++) {
+            byte[] bytes = ("image " + i + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+            images[i] = image(network.serve(UUID.randomUUID() + ".png", bytes), bytes, "Image " + i);
+        }
+        // 7 calls (3 uploads, 3 alt texts, the post) of 1.9 s each: within the 2 s request timeout one by one, far
+        // beyond the 5 s in-flight timeout of the test profile together.
+        Reply slow = Reply.slow(Duration.ofMillis(1900));
+        network.script(token, slow, slow, slow, slow, slow, slow, slow);
+        PostCleared cleared = post(null, Instant.now(), null, null,
+                withMedia(Network.X, account, "Three images", images));
+
+        sender.send(cleared);
+        await().atMost(WAIT).until(() -> ledger.forPost(cleared.postId()).stream()
+                .anyMatch(p -> p.status == PublicationStatus.PUBLISHING));
+        Thread.sleep(6_000);
+
+        // Another replica's sweep, past the in-flight timeout since the claim: the renewed claim keeps it off.
+        assertThat(ledger.failInterrupted()).isZero();
+        awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
+        assertThat(eventsFor(cleared.postId(), Duration.ofSeconds(1))).hasSize(1);
+        assertThat(network.calls(token)).hasSize(7);
+    }
+
+    @Test
     void mediaWhoseBytesDoNotMatchTheClearanceFailsWithoutAPost() {
         String account = newAccount();
         String token = connect(Network.X, account);

@@ -95,6 +95,9 @@ public class PublicationLedger {
             SELECT * FROM publication WHERE status = 'PUBLISHING' AND claimed_at < :claimedBefore
             FOR UPDATE SKIP LOCKED""";
 
+    private static final String RENEW_CLAIM = """
+            UPDATE publication SET claimed_at = :now WHERE id = :id AND status = 'PUBLISHING'""";
+
     private static final String PAUSE = """
             INSERT INTO account_pause (network, account, paused_until) VALUES (:network, :account, :until)
             ON CONFLICT (network, account) DO UPDATE SET paused_until = EXCLUDED.paused_until""";
@@ -266,6 +269,19 @@ public class PublicationLedger {
         } else if (result instanceof PublishResult.Failed failed) {
             fail(publication, partly(publication, content, failed.reason()), now);
         }
+    }
+
+    /**
+     * Says the instance making this publication's call is still at it. A step may make several calls (media fetch,
+     * upload, alt text, post), together longer than the in-flight timeout; without renewal it would be taken for an
+     * interrupted call.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void renewClaim(UUID publicationId) {
+        Panache.getEntityManager().createNativeQuery(RENEW_CLAIM)
+                .setParameter("id", publicationId)
+                .setParameter("now", clock.instant())
+                .executeUpdate();
     }
 
     /**
