@@ -276,6 +276,34 @@ class PublishingContentTest {
     }
 
     @Test
+    void severalImagesOnAPageAreUploadedUnpublishedThenAttachedToOnePost() {
+        String page = newPage();
+        String token = connect(Network.FACEBOOK, page);
+        byte[] first = ("first photo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] second = ("second photo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        PostCleared cleared = post(null, Instant.now(), null, null, withMedia(Network.FACEBOOK, page, "Two photos",
+                image(network.serve(UUID.randomUUID() + ".png", first), first, "First"),
+                image(network.serve(UUID.randomUUID() + ".png", second), second, "Second")));
+
+        sender.send(cleared);
+
+        PostPublished published = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
+        List<Call> calls = network.calls(token);
+        String photos = FakeNetwork.GRAPH_PATH + "/" + page + "/photos";
+        assertThat(calls).extracting(Call::path).containsExactly(photos, photos,
+                FakeNetwork.GRAPH_PATH + "/" + page + "/feed");
+        assertThat(calls.get(0).fileSha256()).isEqualTo(FakeNetwork.sha256(first));
+        assertThat(calls.get(0).form()).containsEntry("published", "false").containsEntry("alt_text_custom", "First");
+        assertThat(calls.get(1).fileSha256()).isEqualTo(FakeNetwork.sha256(second));
+        String firstId = jsonOf(calls.get(0).answer()).path("id").asText();
+        String secondId = jsonOf(calls.get(1).answer()).path("id").asText();
+        assertThat(calls.get(2).form()).containsEntry("message", "Two photos")
+                .containsEntry("attached_media[0]", "{\"media_fbid\":\"" + firstId + "\"}")
+                .containsEntry("attached_media[1]", "{\"media_fbid\":\"" + secondId + "\"}");
+        assertThat(published.externalId()).isEqualTo(idAnswered(calls.get(2)));
+    }
+
+    @Test
     void aReplyToAMentionAnswersItOnItsNetwork() throws Exception {
         String account = newAccount();
         String token = connect(Network.X, account);

@@ -30,6 +30,8 @@ public class PostStore {
     // X media uploaded and not yet attached, by media id; only the uploading token may attach it.
     private final Map<String, UploadedMedia> xMedia = new HashMap<>();
     private final Map<String, XUser> xUsers = new HashMap<>();
+    // Graph photos uploaded with published=false, by photo id, waiting to be attached to a feed post.
+    private final Map<String, UploadedMedia> unpublishedPhotos = new HashMap<>();
     // The Page each Graph token last posted to: a comment carries no Page id, the token stands for the Page.
     private final Map<String, String> pageOfToken = new HashMap<>();
     private final Clock clock = Clock.systemUTC();
@@ -122,6 +124,34 @@ public class PostStore {
                 pageId, link, null, null, null, shared, List.of(), facebookUrl(id), fingerprint, now()));
     }
 
+    /** Keeps a photo uploaded with {@code published=false}; only the same token may attach it to a post. */
+    public synchronized void addUnpublishedPhoto(String fingerprint, HeldMedia photo) {
+        unpublishedPhotos.put(photo.mediaId(), new UploadedMedia(fingerprint, photo));
+    }
+
+    /** The unpublished photos this token uploaded under these ids; empty when any is not one of them. */
+    public synchronized Optional<List<HeldMedia>> unpublishedPhotos(String fingerprint, List<String> photoIds) {
+        List<HeldMedia> found = new ArrayList<>();
+        for (String id : photoIds) {
+            UploadedMedia uploaded = unpublishedPhotos.get(id);
+            if (uploaded == null || !uploaded.fingerprint().equals(fingerprint)) {
+                return Optional.empty();
+            }
+            found.add(uploaded.media());
+        }
+        return Optional.of(found);
+    }
+
+    /** Holds a Page post showing photos uploaded unpublished ({@code attached_media}). */
+    public synchronized HeldPost addPagePostWithPhotos(String fingerprint, String pageId, String message,
+            List<HeldMedia> photos) {
+        pageOfToken.put(fingerprint, pageId);
+        photos.forEach(photo -> unpublishedPhotos.remove(photo.mediaId()));
+        String id = pageId + "_" + Ids.next();
+        return put(new HeldPost(Network.FACEBOOK, id, Kind.POST, pageId, message, pageId, null, null, null, null,
+                null, photos, facebookUrl(id), fingerprint, now()));
+    }
+
     /** Holds a photo post: its id is the Page post's; the photo's own id is its media id. */
     public synchronized HeldPost addPhoto(String fingerprint, String pageId, String message, HeldMedia photo) {
         pageOfToken.put(fingerprint, pageId);
@@ -156,6 +186,7 @@ public class PostStore {
         tweetTexts.clear();
         retweets.clear();
         xMedia.clear();
+        unpublishedPhotos.clear();
         pageOfToken.clear();
     }
 

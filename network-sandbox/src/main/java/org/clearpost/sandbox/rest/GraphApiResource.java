@@ -17,9 +17,11 @@ import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clearpost.sandbox.domain.FixedWindowRateLimiter.Decision;
@@ -108,6 +110,26 @@ public class GraphApiResource {
         Decision usage = limits.facebookApp();
         String message = Tokens.nonBlank(params.get("message")).orElse(null);
         String link = Tokens.nonBlank(params.get("link")).orElse(null);
+        List<String> attached = new ArrayList<>();
+        for (int i = 0; params.containsKey("attached_media[" + i + "]"); i++) {
+            String fbid = mediaFbid(params.get("attached_media[" + i + "]"));
+            if (fbid == null) {
+                return withUsage(graphError(400, "(#100) param attached_media[" + i + "] must be an object with "
+                        + "media_fbid", 100, null, null), usage);
+            }
+            attached.add(fbid);
+        }
+        if (!attached.isEmpty()) {
+            Optional<List<HeldMedia>> photos = store.unpublishedPhotos(auth.fingerprint(), attached);
+            if (photos.isEmpty()) {
+                return withUsage(graphError(400, "(#100) attached_media holds a media_fbid that is not an "
+                        + "unpublished photo of this Page", 100, null, null), usage);
+            }
+            HeldPost held = store.addPagePostWithPhotos(auth.fingerprint(), pageId, params.get("message"),
+                    photos.get());
+            LOG.infof("Held Facebook post %s with %d photos", held.id(), photos.get().size());
+            return withUsage(Response.ok(Map.of("id", held.id())), usage);
+        }
         if (message == null && link == null) {
             return withUsage(graphError(400, "(#100) Missing message or attachment", 100, null, null), usage);
         }
@@ -129,8 +151,8 @@ public class GraphApiResource {
     public Response photosVersioned(@PathParam("pageId") String pageId, @Context HttpHeaders headers,
             @Context UriInfo uri, @RestForm("source") FileUpload source, @RestForm String url,
             @RestForm String message, @RestForm String caption, @RestForm("alt_text_custom") String altText,
-            @RestForm("access_token") String accessToken) throws IOException {
-        return photos(pageId, headers, uri, source, url, message, caption, altText, accessToken);
+            @RestForm String published, @RestForm("access_token") String accessToken) throws IOException {
+        return photos(pageId, headers, uri, source, url, message, caption, altText, published, accessToken);
     }
 
     @POST
@@ -139,8 +161,9 @@ public class GraphApiResource {
     public Response photos(@PathParam("pageId") String pageId, @Context HttpHeaders headers,
             @Context UriInfo uri, @RestForm("source") FileUpload source, @RestForm String url,
             @RestForm String message, @RestForm String caption, @RestForm("alt_text_custom") String altText,
-            @RestForm("access_token") String accessToken) throws IOException {
+            @RestForm String published, @RestForm("access_token") String accessToken) throws IOException {
         Map<String, String> params = queryParams(uri);
+        putIfPresent(params, "published", published);
         putIfPresent(params, "url", url);
         putIfPresent(params, "message", message);
         putIfPresent(params, "caption", caption);
@@ -185,6 +208,11 @@ public class GraphApiResource {
                 ? new HeldMedia(photoId, upload.contentType(), upload.bytes().length, Tokens.sha256(upload.bytes()),
                         null, params.get("alt_text_custom"))
                 : new HeldMedia(photoId, null, 0, null, url, params.get("alt_text_custom"));
+        if ("false".equalsIgnoreCase(params.get("published"))) {
+            // Uploaded for a later feed post's attached_media: nothing is shown on the Page yet.
+            store.addUnpublishedPhoto(auth.fingerprint(), photo);
+            return withUsage(Response.ok(Map.of("id", photoId)), usage);
+        }
         String message = params.get("message") != null ? params.get("message") : params.get("caption");
         HeldPost held = store.addPhoto(auth.fingerprint(), pageId, message, photo);
         LOG.infof("Held Facebook photo post %s for token %s", held.id(),
@@ -224,6 +252,16 @@ public class GraphApiResource {
         LOG.infof("Held Facebook comment %s on %s for token %s", held.id(), objectId,
                 XApiResource.shortFingerprint(auth.fingerprint()));
         return withUsage(Response.ok(Map.of("id", held.id())), usage);
+    }
+
+    /** The {@code media_fbid} of one {@code attached_media[n]} value, {@code {"media_fbid":"..."}}; null if none. */
+    private String mediaFbid(String value) {
+        try {
+            JsonNode node = mapper.readTree(value);
+            return node != null && node.path("media_fbid").isValueNode() ? node.path("media_fbid").asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The token's fingerprint, or Graph's answer to a call without a usable token. */

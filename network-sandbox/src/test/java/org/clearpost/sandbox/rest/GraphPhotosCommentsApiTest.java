@@ -49,6 +49,35 @@ class GraphPhotosCommentsApiTest {
     }
 
     @Test
+    void unpublishedPhotosAttachedToAFeedPostAreOnePostWithAllOfThem() {
+        byte[] second = "second photo".getBytes(StandardCharsets.UTF_8);
+        String first = given().multiPart("source", "a.jpg", IMAGE, "image/jpeg").multiPart("published", "false")
+                .multiPart("alt_text_custom", "First").multiPart("access_token", token)
+                .post("/v21.0/" + PAGE + "/photos").then().statusCode(200)
+                .body("post_id", equalTo(null)).extract().path("id");
+        String other = given().multiPart("source", "b.jpg", second, "image/jpeg").multiPart("published", "false")
+                .multiPart("access_token", token)
+                .post("/v21.0/" + PAGE + "/photos").then().statusCode(200).extract().path("id");
+        given().get("/sandbox/posts").then().body("size()", equalTo(0));
+
+        String postId = given().formParam("message", "Two photos").formParam("access_token", token)
+                .formParam("attached_media[0]", "{\"media_fbid\":\"" + first + "\"}")
+                .formParam("attached_media[1]", "{\"media_fbid\":\"" + other + "\"}")
+                .post("/v21.0/" + PAGE + "/feed").then().statusCode(200).extract().path("id");
+
+        given().get("/sandbox/posts").then().body("size()", equalTo(1));
+        given().get("/sandbox/posts/" + postId).then()
+                .body("kind", equalTo("POST")).body("text", equalTo("Two photos"))
+                .body("media.mediaId", org.hamcrest.Matchers.contains(first, other))
+                .body("media[0].sha256", equalTo(Tokens.sha256(IMAGE)))
+                .body("media[0].altText", equalTo("First"))
+                .body("media[1].sha256", equalTo(Tokens.sha256(second)));
+        // Attached once, a photo is no longer waiting: attaching it again is refused.
+        given().formParam("access_token", token).formParam("attached_media[0]", "{\"media_fbid\":\"" + first + "\"}")
+                .post("/" + PAGE + "/feed").then().statusCode(400).body("error.code", equalTo(100));
+    }
+
+    @Test
     void aPhotoWithoutSourceOrUrlIsCode324AndByUrlIsHeldWithItsUrl() {
         given().multiPart("message", "no file").multiPart("access_token", token)
                 .post("/" + PAGE + "/photos").then().statusCode(400).body("error.code", equalTo(324));

@@ -19,7 +19,8 @@ import org.clearpost.publisher.config.NetworksConfig;
 /**
  * Facebook Page via the Graph API, with the Page access token in a form body (not the query string, where proxies log
  * it): {@code POST /{page-id}/feed} ({@code message}, {@code link} for a share), {@code POST /{page-id}/photos}
- * (multipart {@code source}, {@code message}, {@code alt_text_custom}) for a post with one image, and
+ * (multipart {@code source}, {@code message}, {@code alt_text_custom}) for a post with one image (several: each
+ * uploaded with {@code published=false}, then one feed post with {@code attached_media}), and
  * {@code POST /{object-id}/comments} for replies, thread parts and first comments.
  */
 @ApplicationScoped
@@ -52,11 +53,12 @@ public class FacebookConnector implements NetworkConnector {
             if (post.media().isEmpty()) {
                 return form(request, "/" + encode(request.account()) + "/feed", Map.of("message", post.text()));
             }
-            if (post.media().size() > 1 || post.media().get(0).kind() != MediaKind.IMAGE) {
-                return new PublishResult.Failed("the Facebook connector publishes one image per post so far; this "
-                        + "post has " + describe(post.media()), null);
+            if (post.media().stream().anyMatch(m -> m.kind() != MediaKind.IMAGE)) {
+                return new PublishResult.Failed("the Facebook connector publishes images only so far; this post has "
+                        + describe(post.media()), null);
             }
-            return photo(request, post.text(), post.media().get(0));
+            return post.media().size() == 1 ? photo(request, post.text(), post.media().get(0))
+                    : photos(request, post.text(), post.media());
         }
         if (step instanceof PublishStep.Reply reply) {
             if (!reply.media().isEmpty()) {
@@ -91,18 +93,66 @@ public class FacebookConnector implements NetworkConnector {
         } catch (NetworkHttp.CallFailed e) {
             return e.result();
         }
-        Multipart form = new Multipart()
-                .file("source", item.mediaId() + XConnector.extension(item.contentType()), item.contentType(), bytes)
-                .field("message", text);
-        if (item.altText() != null && !item.altText().isBlank()) {
-            form.field("alt_text_custom", item.altText());
-        }
-        form.field("access_token", request.token().value());
+        Multipart form = photoForm(request, text, item, bytes);
         HttpRequest.Builder call = HttpRequest.newBuilder(NetworkHttp.endpoint(base,
                         "/" + encode(request.account()) + "/photos"))
                 .header("Content-Type", form.contentType())
                 .POST(form.publisher());
         return http.send("Facebook", call, response -> read(response, request.account()));
+    }
+
+    /**
+     * Several photos: each uploaded unpublished (nothing shows on the Page, so a lost answer is tried again), then one
+     * feed post attaching them all.
+     */
+    private PublishResult photos(PublishRequest request, String text, List<MediaItem> items) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("message", text);
+        try {
+            for (int i = 0; i < items.size(); i++) {
+                fields.put("attached_media[" + i + "]", "{\"media_fbid\":\"" + unpublishedPhoto(request, items.get(i))
+                        + "\"}");
+            }
+        } catch (NetworkHttp.CallFailed e) {
+            return e.result();
+        }
+        return form(request, "/" + encode(request.account()) + "/feed", fields);
+    }
+
+    private String unpublishedPhoto(PublishRequest request, MediaItem item) throws NetworkHttp.CallFailed {
+        Multipart form = photoForm(request, null, item, media.fetch(item)).field("published", "false");
+        HttpRequest.Builder call = HttpRequest.newBuilder(NetworkHttp.endpoint(base,
+                        "/" + encode(request.account()) + "/photos"))
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher());
+        HttpResponse<String> response;
+        try {
+            response = http.exchange("Facebook", call);
+        } catch (NetworkHttp.CallFailed e) {
+            throw e.result() instanceof PublishResult.Failed failed
+                    ? new NetworkHttp.CallFailed(new PublishResult.Retry(failed.reason(), null)) : e;
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new NetworkHttp.CallFailed(read(response, request.account()));
+        }
+        String id = http.json(response.body()).path("id").asText("");
+        if (id.isEmpty()) {
+            throw new NetworkHttp.CallFailed(new PublishResult.Retry("Facebook answered the upload of media "
+                    + item.mediaId() + " without a photo id", null));
+        }
+        return id;
+    }
+
+    private static Multipart photoForm(PublishRequest request, String text, MediaItem item, byte[] bytes) {
+        Multipart form = new Multipart()
+                .file("source", item.mediaId() + XConnector.extension(item.contentType()), item.contentType(), bytes);
+        if (text != null) {
+            form.field("message", text);
+        }
+        if (item.altText() != null && !item.altText().isBlank()) {
+            form.field("alt_text_custom", item.altText());
+        }
+        return form.field("access_token", request.token().value());
     }
 
     private static String describe(List<MediaItem> items) {
