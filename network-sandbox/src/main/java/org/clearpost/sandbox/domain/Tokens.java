@@ -20,8 +20,13 @@ public final class Tokens {
 
     /** Lower-case hex SHA-256 of the token's UTF-8 bytes. */
     public static String fingerprint(String token) {
+        return sha256(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lower-case hex SHA-256. */
+    public static String sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

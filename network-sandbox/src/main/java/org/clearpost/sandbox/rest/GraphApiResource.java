@@ -12,36 +12,45 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clearpost.sandbox.domain.FixedWindowRateLimiter.Decision;
+import org.clearpost.sandbox.domain.HeldMedia;
 import org.clearpost.sandbox.domain.HeldPost;
+import org.clearpost.sandbox.domain.Ids;
 import org.clearpost.sandbox.domain.PostStore;
 import org.clearpost.sandbox.domain.RateLimits;
 import org.clearpost.sandbox.domain.Tokens;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * Graph API {@code POST /{page-id}/feed}, with or without a version prefix. Like Graph, parameters may come in the
+ * Graph API {@code POST /{page-id}/feed}, {@code /{page-id}/photos} and {@code /{object-id}/comments}, with or
+ * without a version prefix. Like Graph, parameters may come in the
  * query string, a urlencoded or multipart form, or a JSON body, and the token as {@code access_token} or in an
  * {@code Authorization: Bearer|OAuth} header.
  */
 @Path("/")
-@Tag(name = "Facebook Graph API", description = "POST /{page-id}/feed, as graph.facebook.com answers it")
+@Tag(name = "Facebook Graph API", description = "Page feed, photos and comments, as graph.facebook.com answers them")
 public class GraphApiResource {
 
     private static final Logger LOG = Logger.getLogger(GraphApiResource.class);
     private static final String VERSIONED = "{version: v[0-9]+\\.[0-9]+}/{pageId}/feed";
     private static final String UNVERSIONED = "{pageId}/feed";
+    private static final String VERSIONED_PHOTOS = "{version: v[0-9]+\\.[0-9]+}/{pageId}/photos";
+    private static final String UNVERSIONED_PHOTOS = "{pageId}/photos";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PostStore store;
@@ -94,27 +103,183 @@ public class GraphApiResource {
     }
 
     private Response publish(String pageId, HttpHeaders headers, Map<String, String> params) {
-        Optional<String> token = Tokens.fromAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
-                "Bearer", "OAuth").or(() -> Tokens.nonBlank(params.get("access_token")));
-        if (token.isEmpty()) {
-            return graphError(400, "An access token is required to request this resource.", 104, null,
-                    "invalid_request").build();
-        }
-        if (Tokens.isExpired(token.get())) {
-            return graphError(400, "Error validating access token: Session has expired.", 190, 463, "invalid_token")
-                    .build();
+        Authorized auth = authorize(headers, params);
+        if (auth.refusal() != null) {
+            return auth.refusal();
         }
         Decision usage = limits.facebookApp();
         String message = Tokens.nonBlank(params.get("message")).orElse(null);
         String link = Tokens.nonBlank(params.get("link")).orElse(null);
+        List<String> attached = new ArrayList<>();
+        for (int i = 0; params.containsKey("attached_media[" + i + "]"); i++) {
+            String fbid = mediaFbid(params.get("attached_media[" + i + "]"));
+            if (fbid == null) {
+                return withUsage(graphError(400, "(#100) param attached_media[" + i + "] must be an object with "
+                        + "media_fbid", 100, null, null), usage);
+            }
+            attached.add(fbid);
+        }
+        if (!attached.isEmpty()) {
+            Optional<List<HeldMedia>> photos = store.unpublishedPhotos(auth.fingerprint(), attached);
+            if (photos.isEmpty()) {
+                return withUsage(graphError(400, "(#100) attached_media holds a media_fbid that is not an "
+                        + "unpublished photo of this Page", 100, null, null), usage);
+            }
+            HeldPost held = store.addPagePostWithPhotos(auth.fingerprint(), pageId, params.get("message"),
+                    photos.get());
+            LOG.infof("Held Facebook post %s with %d photos", held.id(), photos.get().size());
+            return withUsage(Response.ok(Map.of("id", held.id())), usage);
+        }
         if (message == null && link == null) {
             return withUsage(graphError(400, "(#100) Missing message or attachment", 100, null, null), usage);
         }
-        String fingerprint = Tokens.fingerprint(token.get());
         // The held text is the message as sent, untrimmed, so tests compare what the connector really sent.
-        HeldPost held = store.addPagePost(fingerprint, pageId, message == null ? null : params.get("message"), link);
-        LOG.infof("Held Facebook post %s for token %s", held.id(), XApiResource.shortFingerprint(fingerprint));
+        HeldPost held = store.addPagePost(auth.fingerprint(), pageId, message == null ? null : params.get("message"),
+                link);
+        LOG.infof("Held Facebook post %s for token %s", held.id(), XApiResource.shortFingerprint(auth.fingerprint()));
         return withUsage(Response.ok(Map.of("id", held.id())), usage);
+    }
+
+    /**
+     * {@code POST /{page-id}/photos}: the photo as multipart {@code source} (or a {@code url} to fetch it from),
+     * {@code message} (or {@code caption}), optional {@code alt_text_custom}. Published at once as a Page post:
+     * {@code {"id": "<photo-id>", "post_id": "<page-id>_<post-id>"}}.
+     */
+    @POST
+    @Path(VERSIONED_PHOTOS)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response photosVersioned(@PathParam("pageId") String pageId, @Context HttpHeaders headers,
+            @Context UriInfo uri, @RestForm("source") FileUpload source, @RestForm String url,
+            @RestForm String message, @RestForm String caption, @RestForm("alt_text_custom") String altText,
+            @RestForm String published, @RestForm("access_token") String accessToken) throws IOException {
+        return photos(pageId, headers, uri, source, url, message, caption, altText, published, accessToken);
+    }
+
+    @POST
+    @Path(UNVERSIONED_PHOTOS)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response photos(@PathParam("pageId") String pageId, @Context HttpHeaders headers,
+            @Context UriInfo uri, @RestForm("source") FileUpload source, @RestForm String url,
+            @RestForm String message, @RestForm String caption, @RestForm("alt_text_custom") String altText,
+            @RestForm String published, @RestForm("access_token") String accessToken) throws IOException {
+        Map<String, String> params = queryParams(uri);
+        putIfPresent(params, "published", published);
+        putIfPresent(params, "url", url);
+        putIfPresent(params, "message", message);
+        putIfPresent(params, "caption", caption);
+        putIfPresent(params, "alt_text_custom", altText);
+        putIfPresent(params, "access_token", accessToken);
+        return photo(pageId, headers, params, source == null ? null
+                : new Upload(source.contentType(), Files.readAllBytes(source.uploadedFile())));
+    }
+
+    /** A photo by {@code url}, in a urlencoded or JSON body or the query string. */
+    @POST
+    @Path(VERSIONED_PHOTOS)
+    public Response photosByUrlVersioned(@PathParam("pageId") String pageId, @Context HttpHeaders headers,
+            @Context UriInfo uri, String body) {
+        return photosByUrl(pageId, headers, uri, body);
+    }
+
+    @POST
+    @Path(UNVERSIONED_PHOTOS)
+    public Response photosByUrl(@PathParam("pageId") String pageId, @Context HttpHeaders headers,
+            @Context UriInfo uri, String body) {
+        Map<String, String> params = queryParams(uri);
+        params.putAll(bodyParams(headers.getMediaType(), body));
+        return photo(pageId, headers, params, null);
+    }
+
+    private record Upload(String contentType, byte[] bytes) {
+    }
+
+    private Response photo(String pageId, HttpHeaders headers, Map<String, String> params, Upload upload) {
+        Authorized auth = authorize(headers, params);
+        if (auth.refusal() != null) {
+            return auth.refusal();
+        }
+        Decision usage = limits.facebookApp();
+        String url = Tokens.nonBlank(params.get("url")).orElse(null);
+        if (upload == null && url == null) {
+            return withUsage(graphError(400, "(#324) Requires upload file", 324, null, null), usage);
+        }
+        String photoId = Ids.next();
+        HeldMedia photo = upload != null
+                ? new HeldMedia(photoId, upload.contentType(), upload.bytes().length, Tokens.sha256(upload.bytes()),
+                        null, params.get("alt_text_custom"))
+                : new HeldMedia(photoId, null, 0, null, url, params.get("alt_text_custom"));
+        if ("false".equalsIgnoreCase(params.get("published"))) {
+            // Uploaded for a later feed post's attached_media: nothing is shown on the Page yet.
+            store.addUnpublishedPhoto(auth.fingerprint(), photo);
+            return withUsage(Response.ok(Map.of("id", photoId)), usage);
+        }
+        String message = params.get("message") != null ? params.get("message") : params.get("caption");
+        HeldPost held = store.addPhoto(auth.fingerprint(), pageId, message, photo);
+        LOG.infof("Held Facebook photo post %s for token %s", held.id(),
+                XApiResource.shortFingerprint(auth.fingerprint()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", photoId);
+        answer.put("post_id", held.id());
+        return withUsage(Response.ok(answer), usage);
+    }
+
+    /**
+     * {@code POST /{object-id}/comments} with {@code message}: a comment on a post, or a reply to a comment. The
+     * object need not be held here (a visitor's post the Page answers). {@code {"id": "<post-id>_<comment-id>"}}.
+     */
+    @POST
+    @Path("{version: v[0-9]+\\.[0-9]+}/{objectId}/comments")
+    public Response commentVersioned(@PathParam("objectId") String objectId, @Context HttpHeaders headers,
+            @Context UriInfo uri, String body) {
+        return comment(objectId, headers, uri, body);
+    }
+
+    @POST
+    @Path("{objectId}/comments")
+    public Response comment(@PathParam("objectId") String objectId, @Context HttpHeaders headers,
+            @Context UriInfo uri, String body) {
+        Map<String, String> params = queryParams(uri);
+        params.putAll(bodyParams(headers.getMediaType(), body));
+        Authorized auth = authorize(headers, params);
+        if (auth.refusal() != null) {
+            return auth.refusal();
+        }
+        Decision usage = limits.facebookApp();
+        if (Tokens.nonBlank(params.get("message")).isEmpty()) {
+            return withUsage(graphError(400, "(#100) Missing message or attachment", 100, null, null), usage);
+        }
+        HeldPost held = store.addComment(auth.fingerprint(), objectId, params.get("message"));
+        LOG.infof("Held Facebook comment %s on %s for token %s", held.id(), objectId,
+                XApiResource.shortFingerprint(auth.fingerprint()));
+        return withUsage(Response.ok(Map.of("id", held.id())), usage);
+    }
+
+    /** The {@code media_fbid} of one {@code attached_media[n]} value, {@code {"media_fbid":"..."}}; null if none. */
+    private String mediaFbid(String value) {
+        try {
+            JsonNode node = mapper.readTree(value);
+            return node != null && node.path("media_fbid").isValueNode() ? node.path("media_fbid").asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The token's fingerprint, or Graph's answer to a call without a usable token. */
+    private record Authorized(String fingerprint, Response refusal) {
+    }
+
+    private static Authorized authorize(HttpHeaders headers, Map<String, String> params) {
+        Optional<String> token = Tokens.fromAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                "Bearer", "OAuth").or(() -> Tokens.nonBlank(params.get("access_token")));
+        if (token.isEmpty()) {
+            return new Authorized(null, graphError(400, "An access token is required to request this resource.",
+                    104, null, "invalid_request").build());
+        }
+        if (Tokens.isExpired(token.get())) {
+            return new Authorized(null, graphError(400, "Error validating access token: Session has expired.", 190,
+                    463, "invalid_token").build());
+        }
+        return new Authorized(Tokens.fingerprint(token.get()), null);
     }
 
     /** X-App-Usage holds percentages of the app's hourly allowance: {"call_count":n,"total_time":n,"total_cputime":n}. */

@@ -16,6 +16,7 @@ import org.clearpost.sandbox.domain.MentionService;
 import org.clearpost.sandbox.domain.Network;
 import org.clearpost.sandbox.domain.PostStore;
 import org.clearpost.sandbox.domain.RateLimits;
+import org.clearpost.sandbox.domain.Tokens;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The sandbox's own API, for tests and people: what it holds, a reset, and mentions to push to a webhook. */
@@ -30,6 +31,10 @@ public class SandboxResource {
      */
     public record MentionRequest(String network, String pageId, String authorId, String authorName, String message,
             String postId) {
+    }
+
+    /** Body of {@code POST /sandbox/x/users}: the X account a token stands for. */
+    public record XUserRequest(String token, String username) {
     }
 
     private final PostStore store;
@@ -68,6 +73,23 @@ public class SandboxResource {
         store.reset();
         limits.reset();
         return Response.noContent().build();
+    }
+
+    /**
+     * Makes {@code token} act for the X user {@code username}, as an OAuth grant by that user would: {@code GET
+     * /2/users/me} then answers it, and posts made with the token show that account. Without this, a token acts for
+     * a made-up user {@code user_<first 8 hex of its fingerprint>}. Kept across {@code DELETE /sandbox/posts}.
+     */
+    @POST
+    @Path("/x/users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response registerXUser(XUserRequest request) {
+        if (request == null || isBlank(request.token()) || isBlank(request.username())) {
+            return error(400, "token and username are required");
+        }
+        String username = request.username().strip();
+        return Response.ok(store.registerXUser(Tokens.fingerprint(request.token().strip()),
+                username.startsWith("@") ? username.substring(1) : username)).build();
     }
 
     /**

@@ -135,10 +135,12 @@ class XApiTest {
 
     @Test
     void repostAnswersRetweetedAndIsHeldOnce() {
+        String userId = given().header("Authorization", "Bearer " + token).get("/2/users/me").then()
+                .statusCode(200).extract().path("data.id");
         for (int i = 0; i < 2; i++) {
             given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
                     .body(Map.of("tweet_id", "1346889436626259968"))
-                    .post("/2/users/2244994945/retweets")
+                    .post("/2/users/" + userId + "/retweets")
                     .then().statusCode(200)
                     .body("data.retweeted", equalTo(true))
                     .header("x-rate-limit-remaining", String.valueOf(2 - i));
@@ -146,6 +148,8 @@ class XApiTest {
         given().get("/sandbox/posts").then()
                 .body("size()", equalTo(1))
                 .body("[0].retweetOf", equalTo("1346889436626259968"))
+                .body("[0].repostOf", equalTo("1346889436626259968"))
+                .body("[0].kind", equalTo("REPOST"))
                 .body("[0].text", equalTo(null));
 
         given().contentType(ContentType.JSON).body(Map.of("tweet_id", "1"))

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.events.PostPublished;
@@ -70,6 +71,24 @@ public class Publication extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** JSON of {@link PublicationContent}; null for a plain post. */
+    public String content;
+
+    /** The target of the same post version whose publication this one shares, else null. */
+    @Column(name = "shares_target_id")
+    public UUID sharesTargetId;
+
+    /** Cleared after its scheduled time and published at once. */
+    public boolean late;
+
+    /** Calls of this publication already live on the network: the post, then thread parts, then first comment. */
+    @Column(name = "steps_done")
+    public int stepsDone;
+
+    /** The id of the last part published: the next thread part answers it. */
+    @Column(name = "last_external_id")
+    public String lastExternalId;
+
     protected Publication() {
     }
 
@@ -81,14 +100,31 @@ public class Publication extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    PostPublished published(String externalId, URI url, Instant now) {
-        status = PublicationStatus.PUBLISHED;
-        this.externalId = externalId;
-        this.url = url.toString();
+    /**
+     * One step is live. The first one is the post itself and gives the publication its id and URL. After the last
+     * step the publication is PUBLISHED and the event returned; before it, the next step is due at once, with
+     * attempts counted afresh for it.
+     */
+    Optional<PostPublished> stepPublished(String externalId, URI url, int steps, Instant now) {
+        if (stepsDone == 0) {
+            this.externalId = externalId;
+            this.url = url.toString();
+        }
+        lastExternalId = externalId;
+        stepsDone++;
         failureReason = null;
-        publishedAt = now;
         updatedAt = now;
-        return new PostPublished(postId, version, targetId, network, account, externalId, this.url, false, now);
+        if (stepsDone < steps) {
+            status = PublicationStatus.PENDING;
+            dueAt = now;
+            attempts = 0;
+            claimedAt = null;
+            return Optional.empty();
+        }
+        status = PublicationStatus.PUBLISHED;
+        publishedAt = now;
+        return Optional.of(new PostPublished(postId, version, targetId, network, account, this.externalId, this.url,
+                late, now));
     }
 
     /** Back to PENDING: the network did not publish and may accept the same call at {@code dueAt}. */

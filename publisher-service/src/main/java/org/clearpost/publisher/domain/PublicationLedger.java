@@ -1,5 +1,7 @@
 package org.clearpost.publisher.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.events.PostCleared;
+import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.events.Target;
 import org.clearpost.publisher.config.PublisherConfig;
 import org.clearpost.publisher.network.Connectors;
@@ -38,18 +41,49 @@ public class PublicationLedger {
     /** The reason a publication gets when the instance that was calling the network stopped during the call. */
     public static final String INTERRUPTED = PublishResult.outcomeUnknown("the service stopped during the call");
 
+    // A version drafting already withdrew is recorded WITHDRAWN: its clearance came by another topic, later.
     private static final String INSERT = """
             INSERT INTO publication (id, post_id, version, target_id, network, account, content_hash, text, status,
-                                     due_at, attempts, created_at, updated_at)
-            VALUES (:id, :postId, :version, :targetId, :network, :account, :contentHash, :text, 'PENDING',
-                    :dueAt, 0, :now, :now)
+                                     due_at, attempts, created_at, updated_at, content, shares_target_id, late,
+                                     failure_reason)
+            SELECT :id, :postId, :version, :targetId, :network, :account, :contentHash, :text,
+                   CASE WHEN w.post_id IS NULL THEN 'PENDING' ELSE 'WITHDRAWN' END,
+                   :dueAt, 0, :now, :now, :content, CAST(:sharesTargetId AS UUID), :late,
+                   CASE WHEN w.post_id IS NULL THEN NULL
+                        ELSE 'withdrawn by ' || w.withdrawn_by || ' (' || w.reason || ') before it was published' END
+            FROM (SELECT 1) AS one
+            LEFT JOIN withdrawn_version w ON w.post_id = :postId AND w.version = :version
             ON CONFLICT (post_id, version, target_id) DO NOTHING""";
 
-    // One row, oldest due first, skipping rows another worker holds and accounts a network asked us to leave alone;
+    // Clearances and withdrawals of one post come by two topics and may be handled at the same moment; each takes
+    // this lock first, so neither misses the other's uncommitted rows.
+    private static final String LOCK_POST = "SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS locked";
+
+    private static final String WITHDRAW_VERSION = """
+            INSERT INTO withdrawn_version (post_id, version, withdrawn_by, reason, withdrawn_at)
+            VALUES (:postId, :version, :by, :reason, :at)
+            ON CONFLICT (post_id, version) DO NOTHING""";
+
+    // Only PENDING rows: a call under way (PUBLISHING) finishes and is recorded, and PUBLISHED stays. A row whose
+    // claim holds its lock is waited for and, PUBLISHING by then, left alone.
+    private static final String WITHDRAW_PENDING = """
+            UPDATE publication SET status = 'WITHDRAWN', updated_at = :now,
+                   failure_reason = 'withdrawn by ' || :by || ' (' || :reason || ') '
+                       || CASE WHEN steps_done = 0 THEN 'before it was published'
+                               ELSE 'after ' || steps_done || ' of its calls had gone out: the post is live at ' || url
+                          END
+            WHERE post_id = :postId AND version = :version AND status = 'PENDING'""";
+
+    // One row, oldest due first, skipping rows another worker holds and accounts a network asked us to leave alone,
+    // and shares whose shared target is not settled yet (a missing one is claimed, to fail);
     // none at all while publishing is suspended (emergency stop), so held rows stay PENDING and no network is called.
     private static final String NEXT_DUE = """
             SELECT p.* FROM publication p
             WHERE p.status = 'PENDING' AND p.due_at <= :now
+              AND (p.shares_target_id IS NULL
+                   OR NOT EXISTS (SELECT 1 FROM publication s WHERE s.post_id = p.post_id AND s.version = p.version
+                                    AND s.target_id = p.shares_target_id
+                                    AND s.status NOT IN ('PUBLISHED', 'FAILED', 'WITHDRAWN')))
               AND NOT EXISTS (SELECT 1 FROM publishing_suspension s WHERE s.resumed_at IS NULL)
               AND NOT EXISTS (SELECT 1 FROM account_pause a
                               WHERE a.network = p.network AND a.account = p.account AND a.paused_until > :now)
@@ -60,6 +94,9 @@ public class PublicationLedger {
     private static final String INTERRUPTED_CALLS = """
             SELECT * FROM publication WHERE status = 'PUBLISHING' AND claimed_at < :claimedBefore
             FOR UPDATE SKIP LOCKED""";
+
+    private static final String RENEW_CLAIM = """
+            UPDATE publication SET claimed_at = :now WHERE id = :id AND status = 'PUBLISHING'""";
 
     private static final String PAUSE = """
             INSERT INTO account_pause (network, account, paused_until) VALUES (:network, :account, :until)
@@ -72,9 +109,11 @@ public class PublicationLedger {
     private final RetryPolicy retryPolicy;
     private final Duration inFlightTimeout;
     private final MeterRegistry meters;
+    private final ObjectMapper mapper;
 
     public PublicationLedger(Outbox outbox, AccountService accounts, Connectors connectors, Clock clock,
-            PublisherConfig config, MeterRegistry meters) {
+            PublisherConfig config, MeterRegistry meters, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.outbox = outbox;
         this.accounts = accounts;
         this.connectors = connectors;
@@ -84,12 +123,21 @@ public class PublicationLedger {
         this.meters = meters;
     }
 
-    /** One PENDING publication per target, due at the scheduled time or now; a target already in the ledger stays. */
+    /**
+     * One PENDING publication per target, due at the scheduled time or now; a target already in the ledger stays.
+     * Cleared after its scheduled time, it is due at once and marked late.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(PostCleared cleared) {
         Instant now = clock.instant();
-        Instant due = cleared.scheduledAt() == null ? now : cleared.scheduledAt();
+        Instant clearedAt = cleared.clearedAt() == null ? now : cleared.clearedAt();
+        boolean late = cleared.scheduledAt() != null && clearedAt.isAfter(cleared.scheduledAt());
+        lockPost(cleared.postId());
+        Instant due = cleared.scheduledAt() == null || late ? now : cleared.scheduledAt();
         for (Target target : cleared.targets()) {
+            PublicationContent content = new PublicationContent(target.threadParts(), target.firstComment(),
+                    target.media(), cleared.replyTo(), cleared.repostOf());
+            String text = target.textOr(cleared.text());
             int inserted = Panache.getEntityManager().createNativeQuery(INSERT)
                     .setParameter("id", UUID.randomUUID())
                     .setParameter("postId", cleared.postId())
@@ -98,15 +146,50 @@ public class PublicationLedger {
                     .setParameter("network", target.network().name())
                     .setParameter("account", target.account())
                     .setParameter("contentHash", cleared.contentHash())
-                    .setParameter("text", cleared.text())
+                    .setParameter("text", text == null ? "" : text)
                     .setParameter("dueAt", due)
                     .setParameter("now", now)
+                    .setParameter("content", json(content))
+                    .setParameter("sharesTargetId",
+                            target.sharesTargetId() == null ? null : target.sharesTargetId().toString())
+                    .setParameter("late", late)
                     .executeUpdate();
             if (inserted == 0) {
                 LOG.debugf("Target %s of post %s v%d is already in the ledger", target.targetId(), cleared.postId(),
                         cleared.version());
             }
         }
+    }
+
+    /**
+     * Drops what is not yet published of a withdrawn version: its PENDING (and held) rows become WITHDRAWN, and a
+     * clearance of it arriving later is recorded WITHDRAWN. Published rows and calls under way are left as they are.
+     * No event: drafting, which withdrew the version, already knows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int withdraw(PostVersionWithdrawn withdrawn) {
+        var em = Panache.getEntityManager();
+        lockPost(withdrawn.postId());
+        em.createNativeQuery(WITHDRAW_VERSION)
+                .setParameter("postId", withdrawn.postId())
+                .setParameter("version", withdrawn.version())
+                .setParameter("by", withdrawn.withdrawnBy())
+                .setParameter("reason", withdrawn.reason().name())
+                .setParameter("at", withdrawn.withdrawnAt())
+                .executeUpdate();
+        int dropped = em.createNativeQuery(WITHDRAW_PENDING)
+                .setParameter("postId", withdrawn.postId())
+                .setParameter("version", withdrawn.version())
+                .setParameter("by", withdrawn.withdrawnBy())
+                .setParameter("reason", withdrawn.reason().name())
+                .setParameter("now", clock.instant())
+                .executeUpdate();
+        LOG.infof("Post %s v%d withdrawn by %s (%s): %d publication(s) dropped", withdrawn.postId(),
+                withdrawn.version(), withdrawn.withdrawnBy(), withdrawn.reason(), dropped);
+        if (dropped > 0) {
+            meters.counter("clearpost.publisher.publications", "outcome", "withdrawn").increment(dropped);
+        }
+        return dropped;
     }
 
     /**
@@ -142,9 +225,18 @@ public class PublicationLedger {
                     + " is not connected: an admin must connect it", now);
             return Optional.of(new Claim.Settled());
         }
+        PublicationContent content = content(publication);
+        Publication shared = publication.sharesTargetId == null ? null
+                : Publication.<Publication>find("postId = ?1 and version = ?2 and targetId = ?3", publication.postId,
+                        publication.version, publication.sharesTargetId).firstResult();
+        PublicationSteps.Next next = PublicationSteps.next(publication, content, shared);
+        if (next instanceof PublicationSteps.Impossible impossible) {
+            fail(publication, impossible.reason(), now);
+            return Optional.of(new Claim.Settled());
+        }
         publication.claim(now);
         return Optional.of(new Claim.Call(connector.get(), new PublishRequest(publication.id, publication.network,
-                publication.account, publication.text, token.get())));
+                publication.account, ((PublicationSteps.Call) next).step(), token.get())));
     }
 
     /** Records what the network said about a claimed publication. */
@@ -164,14 +256,32 @@ public class PublicationLedger {
                 return;
             }
         }
+        PublicationContent content = content(publication);
         if (result instanceof PublishResult.Published published) {
-            outbox.append(publication.published(published.externalId(), published.url(), now));
-            count("published");
+            int steps = PublicationSteps.count(content, publication.sharesTargetId != null);
+            publication.stepPublished(published.externalId(), published.url(), steps, now).ifPresentOrElse(event -> {
+                outbox.append(event);
+                count("published");
+            }, () -> LOG.infof("Publication %s: %d of %d calls live, the next is due now", publication.id,
+                    publication.stepsDone, steps));
         } else if (result instanceof PublishResult.Retry retry) {
             retry(publication, retry, now);
         } else if (result instanceof PublishResult.Failed failed) {
-            fail(publication, failed.reason(), now);
+            fail(publication, partly(publication, content, failed.reason()), now);
         }
+    }
+
+    /**
+     * Says the instance making this publication's call is still at it. A step may make several calls (media fetch,
+     * upload, alt text, post), together longer than the in-flight timeout; without renewal it would be taken for an
+     * interrupted call.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void renewClaim(UUID publicationId) {
+        Panache.getEntityManager().createNativeQuery(RENEW_CLAIM)
+                .setParameter("id", publicationId)
+                .setParameter("now", clock.instant())
+                .executeUpdate();
     }
 
     /**
@@ -201,7 +311,8 @@ public class PublicationLedger {
 
     private void retry(Publication publication, PublishResult.Retry retry, Instant now) {
         if (retryPolicy.exhausted(publication.attempts)) {
-            fail(publication, "gave up after " + publication.attempts + " attempts: " + retry.reason(), now);
+            fail(publication, partly(publication, content(publication),
+                    "gave up after " + publication.attempts + " attempts: " + retry.reason()), now);
             return;
         }
         Instant next = retryPolicy.nextAttempt(publication.attempts, now, retry.accountPausedUntil());
@@ -215,6 +326,40 @@ public class PublicationLedger {
                 reason);
         outbox.append(publication.failed(reason, now));
         count("failed");
+    }
+
+    /** A failure after the post went live says so: the part before it is on the network and stays there. */
+    private static String partly(Publication publication, PublicationContent content, String reason) {
+        if (publication.stepsDone == 0) {
+            return reason;
+        }
+        return PublicationSteps.describe(publication.stepsDone, content) + " failed after the post went live at "
+                + publication.url + ": " + reason;
+    }
+
+    private static void lockPost(UUID postId) {
+        Panache.getEntityManager().createNativeQuery(LOCK_POST)
+                .setParameter("key", postId.getMostSignificantBits() ^ postId.getLeastSignificantBits())
+                .getSingleResult();
+    }
+
+    private PublicationContent content(Publication publication) {
+        if (publication.content == null) {
+            return PublicationContent.PLAIN;
+        }
+        try {
+            return mapper.readValue(publication.content, PublicationContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Publication " + publication.id + " has unreadable content", e);
+        }
+    }
+
+    private String json(PublicationContent content) {
+        try {
+            return mapper.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write publication content", e);
+        }
     }
 
     private void pause(Network network, String account, Instant until) {

@@ -1,9 +1,10 @@
 package org.clearpost.publisher.domain;
 
 /**
- * PENDING: waiting for its due time (first try or a retry). PUBLISHING: a network call is, or was, under way.
- * PUBLISHED and FAILED are final: a publication leaves them never, so it reaches a network at most once.
+ * PENDING: waiting for its due time (first try, a retry, or its next step). PUBLISHING: a network call is, or was,
+ * under way. PUBLISHED, FAILED and WITHDRAWN are final: a publication leaves them never, so it reaches a network at
+ * most once. WITHDRAWN: drafting withdrew the version before it (or all of it) went out.
  */
 public enum PublicationStatus {
-    PENDING, PUBLISHING, PUBLISHED, FAILED
+    PENDING, PUBLISHING, PUBLISHED, FAILED, WITHDRAWN
 }

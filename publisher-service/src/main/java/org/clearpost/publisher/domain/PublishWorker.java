@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.clearpost.publisher.config.NetworksConfig;
 import org.clearpost.publisher.config.PublisherConfig;
@@ -28,6 +29,8 @@ public class PublishWorker {
     private final PublisherConfig config;
     private final Duration longestCall;
     private ScheduledExecutorService executor;
+    // Its own thread: the worker's is busy with the very call whose claim it renews.
+    private ScheduledExecutorService claimRenewal;
     private volatile boolean stopping;
 
     public PublishWorker(PublicationLedger ledger, PublisherConfig config, NetworksConfig networks) {
@@ -43,6 +46,7 @@ public class PublishWorker {
                     + "), or live calls would be taken for interrupted ones");
         }
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "publish-worker"));
+        claimRenewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "publish-claim-renewal"));
         // The first sweep runs at once: calls cut short by a crash or a kill are found at start-up.
         executor.scheduleWithFixedDelay(this::failInterruptedCalls, 0, config.inFlightTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -60,6 +64,9 @@ public class PublishWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (claimRenewal != null) {
+            claimRenewal.shutdownNow();
         }
     }
 
@@ -84,6 +91,14 @@ public class PublishWorker {
         }
     }
 
+    private void renewClaim(Claim.Call call) {
+        try {
+            ledger.renewClaim(call.request().publicationId());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Cannot renew the claim on publication %s", call.request().publicationId());
+        }
+    }
+
     /** Claims nothing more once the service is stopping. */
     private Optional<Claim> next() {
         return stopping ? Optional.empty() : ledger.claimNext();
@@ -91,6 +106,9 @@ public class PublishWorker {
 
     private void publish(Claim.Call call) {
         PublishResult result;
+        long renewEvery = Math.max(1, config.inFlightTimeout().toMillis() / 3);
+        ScheduledFuture<?> renewal = claimRenewal.scheduleAtFixedRate(() -> renewClaim(call), renewEvery, renewEvery,
+                TimeUnit.MILLISECONDS);
         try {
             result = call.connector().publish(call.request());
         } catch (RuntimeException e) {
@@ -98,6 +116,8 @@ public class PublishWorker {
                     call.request().publicationId());
             result = new PublishResult.Failed(PublishResult.outcomeUnknown(
                     "the call ended in an unexpected error (" + e.getClass().getSimpleName() + ")"), null);
+        } finally {
+            renewal.cancel(false);
         }
         try {
             ledger.recordOutcome(call.request().publicationId(), result);

@@ -7,13 +7,21 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.clearpost.events.MediaItem;
+import org.clearpost.events.MediaKind;
 import org.clearpost.events.Network;
 import org.clearpost.publisher.config.NetworksConfig;
 
 /**
- * Facebook Page via the Graph API: {@code POST /{page-id}/feed} with {@code message} and the Page access token, as a
- * form body (not the query string, where proxies log it).
+ * Facebook Page via the Graph API, with the Page access token in a form body (not the query string, where proxies log
+ * it): {@code POST /{page-id}/feed} ({@code message}, {@code link} for a share), {@code POST /{page-id}/photos}
+ * (multipart {@code source}, {@code message}, {@code alt_text_custom}) for a post with one image (several: each
+ * uploaded with {@code published=false}, then one feed post with {@code attached_media}), and
+ * {@code POST /{object-id}/comments} for replies, thread parts and first comments.
  */
 @ApplicationScoped
 public class FacebookConnector implements NetworkConnector {
@@ -24,10 +32,12 @@ public class FacebookConnector implements NetworkConnector {
     private static final int INVALID_TOKEN = 190;
 
     private final NetworkHttp http;
+    private final MediaFetcher media;
     private final URI base;
 
-    public FacebookConnector(NetworkHttp http, NetworksConfig config) {
+    public FacebookConnector(NetworkHttp http, MediaFetcher media, NetworksConfig config) {
         this.http = http;
+        this.media = media;
         this.base = config.facebook().baseUrl();
     }
 
@@ -38,19 +48,123 @@ public class FacebookConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(PublishRequest request) {
-        String form = "message=" + encode(request.text()) + "&access_token=" + encode(request.token().value());
-        HttpRequest.Builder call = HttpRequest.newBuilder(NetworkHttp.endpoint(base,
-                        "/" + encode(request.account()) + "/feed"))
+        PublishStep step = request.step();
+        if (step instanceof PublishStep.Post post) {
+            if (post.media().isEmpty()) {
+                return form(request, "/" + encode(request.account()) + "/feed", Map.of("message", post.text()));
+            }
+            if (post.media().stream().anyMatch(m -> m.kind() != MediaKind.IMAGE)) {
+                return new PublishResult.Failed("the Facebook connector publishes images only so far; this post has "
+                        + describe(post.media()), null);
+            }
+            return post.media().size() == 1 ? photo(request, post.text(), post.media().get(0))
+                    : photos(request, post.text(), post.media());
+        }
+        if (step instanceof PublishStep.Reply reply) {
+            if (!reply.media().isEmpty()) {
+                return new PublishResult.Failed("the Facebook connector cannot attach media to a comment yet", null);
+            }
+            return form(request, "/" + encode(reply.parentId()) + "/comments", Map.of("message", reply.text()));
+        }
+        PublishStep.Share share = (PublishStep.Share) step;
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (share.text() != null && !share.text().isBlank()) {
+            fields.put("message", share.text());
+        }
+        fields.put("link", share.postUrl() != null ? share.postUrl() : "https://www.facebook.com/" + share.postId());
+        return form(request, "/" + encode(request.account()) + "/feed", fields);
+    }
+
+    private PublishResult form(PublishRequest request, String path, Map<String, String> fields) {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append(name).append('=').append(encode(value)).append('&'));
+        form.append("access_token=").append(encode(request.token().value()));
+        HttpRequest.Builder call = HttpRequest.newBuilder(NetworkHttp.endpoint(base, path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
         return http.send("Facebook", call, response -> read(response, request.account()));
+    }
+
+    /** A photo post: Graph publishes the photo with its message as one Page post and answers both ids. */
+    private PublishResult photo(PublishRequest request, String text, MediaItem item) {
+        byte[] bytes;
+        try {
+            bytes = media.fetch(item);
+        } catch (NetworkHttp.CallFailed e) {
+            return e.result();
+        }
+        Multipart form = photoForm(request, text, item, bytes);
+        HttpRequest.Builder call = HttpRequest.newBuilder(NetworkHttp.endpoint(base,
+                        "/" + encode(request.account()) + "/photos"))
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher());
+        return http.send("Facebook", call, response -> read(response, request.account()));
+    }
+
+    /**
+     * Several photos: each uploaded unpublished (nothing shows on the Page, so a lost answer is tried again), then one
+     * feed post attaching them all.
+     */
+    private PublishResult photos(PublishRequest request, String text, List<MediaItem> items) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("message", text);
+        try {
+            for (int i = 0; i < items.size(); i++) {
+                fields.put("attached_media[" + i + "]", "{\"media_fbid\":\"" + unpublishedPhoto(request, items.get(i))
+                        + "\"}");
+            }
+        } catch (NetworkHttp.CallFailed e) {
+            return e.result();
+        }
+        return form(request, "/" + encode(request.account()) + "/feed", fields);
+    }
+
+    private String unpublishedPhoto(PublishRequest request, MediaItem item) throws NetworkHttp.CallFailed {
+        Multipart form = photoForm(request, null, item, media.fetch(item)).field("published", "false");
+        HttpRequest.Builder call = HttpRequest.newBuilder(NetworkHttp.endpoint(base,
+                        "/" + encode(request.account()) + "/photos"))
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher());
+        HttpResponse<String> response;
+        try {
+            response = http.exchange("Facebook", call);
+        } catch (NetworkHttp.CallFailed e) {
+            throw e.result() instanceof PublishResult.Failed failed
+                    ? new NetworkHttp.CallFailed(new PublishResult.Retry(failed.reason(), null)) : e;
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new NetworkHttp.CallFailed(read(response, request.account()));
+        }
+        String id = http.json(response.body()).path("id").asText("");
+        if (id.isEmpty()) {
+            throw new NetworkHttp.CallFailed(new PublishResult.Retry("Facebook answered the upload of media "
+                    + item.mediaId() + " without a photo id", null));
+        }
+        return id;
+    }
+
+    private static Multipart photoForm(PublishRequest request, String text, MediaItem item, byte[] bytes) {
+        Multipart form = new Multipart()
+                .file("source", item.mediaId() + XConnector.extension(item.contentType()), item.contentType(), bytes);
+        if (text != null) {
+            form.field("message", text);
+        }
+        if (item.altText() != null && !item.altText().isBlank()) {
+            form.field("alt_text_custom", item.altText());
+        }
+        return form.field("access_token", request.token().value());
+    }
+
+    private static String describe(List<MediaItem> items) {
+        return items.size() + " media file(s): " + items.stream().map(i -> i.kind().name()).toList();
     }
 
     private PublishResult read(HttpResponse<String> response, String page) {
         int status = response.statusCode();
         JsonNode body = http.json(response.body());
         if (status / 100 == 2) {
-            String id = body.path("id").asText("");
+            // A photo answers its own id and the id of the Page post showing it: the post is what was published.
+            String id = body.path("post_id").asText(body.path("id").asText(""));
             if (id.isEmpty()) {
                 return new PublishResult.Failed(PublishResult.outcomeUnknown(
                         "Facebook answered " + status + " without a post id"), null);

@@ -52,18 +52,50 @@ public class NetworkHttp {
     public PublishResult send(String network, HttpRequest.Builder request,
             Function<HttpResponse<String>, PublishResult> onResponse) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(requestTimeout).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return onResponse.apply(response);
+            return onResponse.apply(exchange(network, request));
+        } catch (CallFailed e) {
+            return e.result();
+        }
+    }
+
+    /** Makes the call and hands back whatever answer came; a call that got no answer throws with its result. */
+    public HttpResponse<String> exchange(String network, HttpRequest.Builder request) throws CallFailed {
+        return exchange(network, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As {@link #exchange(String, HttpRequest.Builder)}, reading the body with {@code handler}. */
+    public <T> HttpResponse<T> exchange(String network, HttpRequest.Builder request,
+            HttpResponse.BodyHandler<T> handler) throws CallFailed {
+        try {
+            return client.send(request.timeout(requestTimeout).build(), handler);
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new PublishResult.Retry("cannot reach " + network + ": " + describe(e), null);
+            throw new CallFailed(new PublishResult.Retry("cannot reach " + network + ": " + describe(e), null));
         } catch (HttpTimeoutException e) {
-            return unknown(network + " did not answer within " + requestTimeout.toMillis() + " ms");
+            throw new CallFailed(unknown(network + " did not answer within " + requestTimeout.toMillis() + " ms"));
         } catch (IOException e) {
-            return unknown("the connection to " + network + " broke during the call (" + describe(e) + ")");
+            throw new CallFailed(unknown("the connection to " + network + " broke during the call (" + describe(e)
+                    + ")"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unknown("the service stopped during the call");
+            throw new CallFailed(unknown("the service stopped during the call"));
+        }
+    }
+
+    /**
+     * A step of a publication could not be taken: {@code result} says what that means for the publication. Checked,
+     * so a connector cannot forget that any of its calls may end the publication.
+     */
+    public static final class CallFailed extends Exception {
+
+        private final transient PublishResult result;
+
+        public CallFailed(PublishResult result) {
+            super(result.toString(), null, false, false);
+            this.result = result;
+        }
+
+        public PublishResult result() {
+            return result;
         }
     }
 

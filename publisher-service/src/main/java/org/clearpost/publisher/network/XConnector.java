@@ -6,20 +6,33 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.clearpost.events.MediaItem;
+import org.clearpost.events.MediaKind;
 import org.clearpost.events.Network;
 import org.clearpost.publisher.config.NetworksConfig;
+import org.clearpost.publisher.network.NetworkHttp.CallFailed;
 
-/** X API v2: {@code POST /2/tweets} with the account's OAuth 2.0 user token. */
+/**
+ * X API v2 with the account's OAuth 2.0 user token: {@code POST /2/tweets} (text, {@code reply}, {@code quote_tweet_id},
+ * {@code media.media_ids}); images through {@code POST /2/media/upload} with alt text set by
+ * {@code POST /2/media/metadata}; reposts through {@code GET /2/users/me} (the token's user id) and
+ * {@code POST /2/users/{id}/retweets}.
+ */
 @ApplicationScoped
 public class XConnector implements NetworkConnector {
 
     private final NetworkHttp http;
-    private final URI tweets;
+    private final MediaFetcher media;
+    private final URI base;
 
-    public XConnector(NetworkHttp http, NetworksConfig config) {
+    public XConnector(NetworkHttp http, MediaFetcher media, NetworksConfig config) {
         this.http = http;
-        this.tweets = NetworkHttp.endpoint(config.x().baseUrl(), "/2/tweets");
+        this.media = media;
+        this.base = config.x().baseUrl();
     }
 
     @Override
@@ -29,25 +42,144 @@ public class XConnector implements NetworkConnector {
 
     @Override
     public PublishResult publish(PublishRequest request) {
-        HttpRequest.Builder call = HttpRequest.newBuilder(tweets)
-                .header("Authorization", "Bearer " + request.token().value())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(http.json(Map.of("text", request.text()))));
-        return http.send("X", call, response -> read(response, request.account()));
+        try {
+            PublishStep step = request.step();
+            if (step instanceof PublishStep.Post post) {
+                return tweet(request, post.text(), post.media(), null, null);
+            }
+            if (step instanceof PublishStep.Reply reply) {
+                return tweet(request, reply.text(), reply.media(), reply.parentId(), null);
+            }
+            PublishStep.Share share = (PublishStep.Share) step;
+            return share.text() == null ? repost(request, share)
+                    : tweet(request, share.text(), List.of(), null, share.postId());
+        } catch (CallFailed e) {
+            return e.result();
+        }
     }
 
-    private PublishResult read(HttpResponse<String> response, String account) {
+    private PublishResult tweet(PublishRequest request, String text, List<MediaItem> items, String inReplyTo,
+            String quoteOf) throws CallFailed {
+        List<String> mediaIds = new ArrayList<>();
+        for (MediaItem item : items) {
+            mediaIds.add(upload(request, item));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text);
+        if (inReplyTo != null) {
+            body.put("reply", Map.of("in_reply_to_tweet_id", inReplyTo));
+        }
+        if (quoteOf != null) {
+            body.put("quote_tweet_id", quoteOf);
+        }
+        if (!mediaIds.isEmpty()) {
+            body.put("media", Map.of("media_ids", mediaIds));
+        }
+        HttpRequest.Builder call = authorized(request, "/2/tweets")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(http.json(body)));
+        return http.send("X", call, response -> {
+            Instant pausedUntil = XRateLimit.pausedUntil(response.headers()).orElse(null);
+            if (response.statusCode() / 100 != 2) {
+                return refusal(response, request.account(), "the post");
+            }
+            String id = http.json(response.body()).path("data").path("id").asText("");
+            if (id.isEmpty()) {
+                return new PublishResult.Failed(PublishResult.outcomeUnknown(
+                        "X answered " + response.statusCode() + " without a post id"), pausedUntil);
+            }
+            return new PublishResult.Published(id, postUrl(request.account(), id), pausedUntil);
+        });
+    }
+
+    /** Uploads one image and sets its alt text; the media id it answers goes on the post. Nothing is public yet. */
+    private String upload(PublishRequest request, MediaItem item) throws CallFailed {
+        if (item.kind() != MediaKind.IMAGE) {
+            throw new CallFailed(new PublishResult.Failed("media " + item.mediaId() + " is " + item.kind()
+                    + ": the X connector uploads images only so far (video needs the chunked upload)", null));
+        }
+        byte[] bytes = media.fetch(item);
+        Multipart form = new Multipart()
+                .file("media", item.mediaId() + extension(item.contentType()), item.contentType(), bytes)
+                .field("media_category", "image/gif".equalsIgnoreCase(item.contentType()) ? "tweet_gif"
+                        : "tweet_image");
+        HttpResponse<String> uploaded = beforePosting(authorized(request, "/2/media/upload")
+                .header("Content-Type", form.contentType()).POST(form.publisher()));
+        if (uploaded.statusCode() / 100 != 2) {
+            throw new CallFailed(refusal(uploaded, request.account(), "media " + item.mediaId()));
+        }
+        String mediaId = http.json(uploaded.body()).path("data").path("id").asText("");
+        if (mediaId.isEmpty()) {
+            throw new CallFailed(new PublishResult.Retry("X answered the upload of media " + item.mediaId()
+                    + " without a media id", null));
+        }
+        if (item.altText() != null && !item.altText().isBlank()) {
+            Map<String, Object> metadata = Map.of("id", mediaId,
+                    "metadata", Map.of("alt_text", Map.of("text", item.altText())));
+            HttpResponse<String> described = beforePosting(authorized(request, "/2/media/metadata")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(http.json(metadata))));
+            if (described.statusCode() / 100 != 2) {
+                throw new CallFailed(refusal(described, request.account(), "the alt text of media "
+                        + item.mediaId()));
+            }
+        }
+        return mediaId;
+    }
+
+    /** A repost: X forbids the same text from several accounts one controls, so a share is never a new post. */
+    private PublishResult repost(PublishRequest request, PublishStep.Share share) throws CallFailed {
+        HttpResponse<String> me = beforePosting(authorized(request, "/2/users/me").GET());
+        if (me.statusCode() / 100 != 2) {
+            throw new CallFailed(refusal(me, request.account(), "the look-up of the account's user id"));
+        }
+        String userId = http.json(me.body()).path("data").path("id").asText("");
+        if (userId.isEmpty()) {
+            throw new CallFailed(new PublishResult.Retry("X answered GET /2/users/me without a user id", null));
+        }
+        HttpRequest.Builder call = authorized(request, "/2/users/" + userId + "/retweets")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(http.json(Map.of("tweet_id", share.postId()))));
+        return http.send("X", call, response -> {
+            Instant pausedUntil = XRateLimit.pausedUntil(response.headers()).orElse(null);
+            if (response.statusCode() / 100 != 2) {
+                return refusal(response, request.account(), "the repost");
+            }
+            if (!http.json(response.body()).path("data").path("retweeted").asBoolean(false)) {
+                return new PublishResult.Failed(PublishResult.outcomeUnknown("X answered "
+                        + response.statusCode() + " to the repost without \"retweeted\": true"), pausedUntil);
+            }
+            URI url = share.postUrl() != null ? URI.create(share.postUrl())
+                    : URI.create("https://x.com/i/web/status/" + share.postId());
+            return new PublishResult.Published(share.postId(), url, pausedUntil);
+        });
+    }
+
+    /**
+     * A call made before the post itself: whatever happens to it, nothing is public, so even a lost answer may be
+     * tried again.
+     */
+    private HttpResponse<String> beforePosting(HttpRequest.Builder call) throws CallFailed {
+        try {
+            return http.exchange("X", call);
+        } catch (CallFailed e) {
+            if (e.result() instanceof PublishResult.Failed failed) {
+                throw new CallFailed(new PublishResult.Retry(failed.reason(), null));
+            }
+            throw e;
+        }
+    }
+
+    private HttpRequest.Builder authorized(PublishRequest request, String path) {
+        return HttpRequest.newBuilder(NetworkHttp.endpoint(base, path))
+                .header("Authorization", "Bearer " + request.token().value());
+    }
+
+    /** What a non-2xx answer means: try later (429, 5xx), connect again (401), or refused for good. */
+    private PublishResult refusal(HttpResponse<String> response, String account, String what) {
         Instant pausedUntil = XRateLimit.pausedUntil(response.headers()).orElse(null);
         int status = response.statusCode();
         JsonNode body = http.json(response.body());
-        if (status / 100 == 2) {
-            String id = body.path("data").path("id").asText("");
-            if (id.isEmpty()) {
-                return new PublishResult.Failed(PublishResult.outcomeUnknown(
-                        "X answered " + status + " without a post id"), pausedUntil);
-            }
-            return new PublishResult.Published(id, postUrl(account, id), pausedUntil);
-        }
         // A 400 names the bad parameter in errors[].message; other refusals say why in detail.
         String message = NetworkHttp.message(firstText(body.path("errors").path(0).path("message"),
                 body.path("detail"), body.path("title")), response.body());
@@ -62,13 +194,22 @@ public class XConnector implements NetworkConnector {
             return new PublishResult.Failed("X did not accept the access token of account " + account
                     + ": an admin must connect it again", pausedUntil);
         }
-        return new PublishResult.Failed("X refused the post (" + status + "): " + message, pausedUntil);
+        return new PublishResult.Failed("X refused " + what + " (" + status + "): " + message, pausedUntil);
     }
 
     /** https://x.com/{handle}/status/{id}; X redirects to the right handle even if the account was renamed. */
     static URI postUrl(String account, String id) {
         String handle = account.startsWith("@") ? account.substring(1) : account;
         return URI.create("https://x.com/" + handle + "/status/" + id);
+    }
+
+    static String extension(String contentType) {
+        return switch (contentType == null ? "" : contentType.toLowerCase()) {
+            case "image/png" -> ".png";
+            case "image/gif" -> ".gif";
+            case "image/webp" -> ".webp";
+            default -> ".jpg";
+        };
     }
 
     private static String firstText(JsonNode... candidates) {

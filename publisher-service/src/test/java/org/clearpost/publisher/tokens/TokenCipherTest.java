@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.publisher.network.PublishRequest;
+import org.clearpost.publisher.network.PublishStep;
 import org.clearpost.publisher.rest.TokenRequest;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +108,8 @@ class TokenCipherTest {
 
         assertThat(TOKEN.toString()).doesNotContain(TOKEN.value());
         assertThat(sealed.toString()).doesNotContain(TOKEN.value());
-        assertThat(new PublishRequest(UUID.randomUUID(), Network.X, "clearpost_gov", "Hello", TOKEN).toString())
+        assertThat(new PublishRequest(UUID.randomUUID(), Network.X, "clearpost_gov",
+                new PublishStep.Post("Hello", List.of()), TOKEN).toString())
                 .contains("clearpost_gov").doesNotContain(TOKEN.value());
         assertThat(new TokenRequest(TOKEN.value()).toString()).doesNotContain(TOKEN.value());
     }

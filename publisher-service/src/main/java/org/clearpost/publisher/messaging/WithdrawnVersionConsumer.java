@@ -1,0 +1,31 @@
+package org.clearpost.publisher.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.events.PostVersionWithdrawn;
+import org.clearpost.publisher.domain.PublicationLedger;
+import org.clearpost.support.inbox.EventInbox;
+import org.clearpost.support.inbox.ReceivedEvent;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Drops what is not yet published of a version drafting withdrew; drafting's other events are not for us. */
+@ApplicationScoped
+public class WithdrawnVersionConsumer {
+
+    private final EventInbox inbox;
+    private final PublicationLedger ledger;
+
+    public WithdrawnVersionConsumer(EventInbox inbox, PublicationLedger ledger) {
+        this.inbox = inbox;
+        this.ledger = ledger;
+    }
+
+    @Incoming(Channels.DRAFTING_POSTS)
+    @Transactional
+    public void onDraftingEvent(ConsumerRecord<String, String> record) {
+        inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)
+                .filter(PostVersionWithdrawn.class::isInstance).map(PostVersionWithdrawn.class::cast)
+                .ifPresent(ledger::withdraw);
+    }
+}
