@@ -23,6 +23,23 @@ final class Journeys {
         this.platform = platform;
     }
 
+    /**
+     * An admin connects one of the body's X accounts. The sandbox first plays X's OAuth grant, so the token acts for
+     * that X user as a real grant would; the publisher keeps the token encrypted.
+     */
+    void connectXAccount(String handle, String token) {
+        platform.anonymous(Component.SANDBOX).body(Map.of("token", token, "username", handle))
+                .post("/sandbox/x/users").then().statusCode(200);
+        platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", token))
+                .put("/accounts/X/{account}/token", handle).then().statusCode(200);
+    }
+
+    /** An admin connects one of the body's Facebook pages; the sandbox accepts any page token. */
+    void connectFacebookPage(String pageId, String token) {
+        platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", token))
+                .put("/accounts/FACEBOOK/{account}/token", pageId).then().statusCode(200);
+    }
+
     /** Dana drafts a post from this request body and submits it for clearance. */
     UUID draftedAndSubmitted(Map<String, Object> post) {
         UUID postId = UUID.fromString(platform.as("dana", Component.DRAFTING).body(post)

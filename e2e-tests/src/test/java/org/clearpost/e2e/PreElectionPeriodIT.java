@@ -35,8 +35,7 @@ class PreElectionPeriodIT {
     static void connectAccount(RunningPlatform running) {
         platform = running;
         journeys = new Journeys(running);
-        platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", "e2e-x-token"))
-                .put("/accounts/X/{account}/token", X_ACCOUNT).then().statusCode(200);
+        journeys.connectXAccount(X_ACCOUNT, "e2e-x-token");
     }
 
     @Test

@@ -41,11 +41,8 @@ class WalkingSkeletonIT {
     static void startPlatform(RunningPlatform running) {
         platform = running;
         journeys = new Journeys(running);
-        // An admin connects the body's accounts once; the sandbox accepts any token, the publisher keeps it encrypted.
-        platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", "e2e-x-token"))
-                .put("/accounts/X/{account}/token", X_ACCOUNT).then().statusCode(200);
-        platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", "e2e-facebook-token"))
-                .put("/accounts/FACEBOOK/{account}/token", FACEBOOK_PAGE).then().statusCode(200);
+        journeys.connectXAccount(X_ACCOUNT, "e2e-x-token");
+        journeys.connectFacebookPage(FACEBOOK_PAGE, "e2e-facebook-token");
     }
 
     @Test
