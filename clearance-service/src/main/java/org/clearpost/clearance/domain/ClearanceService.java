@@ -92,7 +92,9 @@ public class ClearanceService {
         if (ClearanceCase.count("postId = ?1 and version = ?2", drafted.postId(), drafted.version()) > 0) {
             return;
         }
-        Optional<PreElectionPeriod> period = preElection.inForceAt(drafted.submittedAt());
+        // As for approval: a post scheduled to go out during a period is cleared under its rules, so on its route.
+        Optional<PreElectionPeriod> period = preElection.inForceAt(drafted.submittedAt()).or(() ->
+                drafted.scheduledAt() == null ? Optional.empty() : preElection.inForceAt(drafted.scheduledAt()));
         Optional<CrisisMode> crisisMode = crisis.current();
         RouteChoice choice = RouteRules.choose(drafted, crisisMode.map(c -> c.reason).orElse(null),
                 period.map(p -> p.name).orElse(null));
