@@ -215,7 +215,10 @@ public class ClearanceService {
         return clearance;
     }
 
-    /** Marks every undecided case past its due time overdue, once, telling the leads; returns how many. */
+    /**
+     * Marks up to {@link #OVERDUE_BATCH} undecided cases past their due time overdue, once each, telling the leads;
+     * returns how many, so the scan knows whether to go on.
+     */
     @Transactional
     public int markOverdue() {
         Instant now = clock.instant();
