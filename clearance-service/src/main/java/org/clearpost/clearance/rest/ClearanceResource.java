@@ -52,8 +52,8 @@ public class ClearanceResource {
             @QueryParam("flagged") Boolean flagged,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        CaseFilter filter = new CaseFilter(status, uuid("postId", postId), blankToNull(route), instant("dueBefore", dueBefore),
-                overdue, blankToNull(campaign), network, flagged);
+        CaseFilter filter = new CaseFilter(status, uuid("postId", postId), blankToNull(route),
+                instant("dueBefore", dueBefore), overdue, blankToNull(campaign), network, flagged);
         return clearances.list(filter, page, size).stream().map(this::view).toList();
     }
 

@@ -89,7 +89,8 @@ class DueTimeTest {
         Instant friday = london("2026-05-22T16:00");
 
         assertThat(DueTime.inWallClock(NORMAL, friday, null)).isEqualTo(london("2026-05-23T00:00"));
-        assertThat(DueTime.inWallClock(NORMAL, friday, london("2026-05-22T18:00"))).isEqualTo(london("2026-05-22T18:00"));
+        assertThat(DueTime.inWallClock(NORMAL, friday, london("2026-05-22T18:00")))
+                .isEqualTo(london("2026-05-22T18:00"));
     }
 
     private static Route route(String name, Duration due, boolean businessHours) {
