@@ -15,8 +15,17 @@ public final class DueTime {
      * time if that is earlier: a post cleared after it was meant to go out is late whatever the route allows.
      */
     public static Instant of(Route route, Instant submittedAt, Instant scheduledAt, BusinessCalendar calendar) {
-        Instant byRoute = route.businessHours() ? calendar.addBusinessDuration(submittedAt, route.due())
-                : submittedAt.plus(route.due());
+        return route.businessHours()
+                ? capped(calendar.addBusinessDuration(submittedAt, route.due()), scheduledAt)
+                : inWallClock(route, submittedAt, scheduledAt);
+    }
+
+    /** As {@link #of}, counting the route's due time in wall-clock time even where the route says business hours. */
+    public static Instant inWallClock(Route route, Instant submittedAt, Instant scheduledAt) {
+        return capped(submittedAt.plus(route.due()), scheduledAt);
+    }
+
+    private static Instant capped(Instant byRoute, Instant scheduledAt) {
         return scheduledAt != null && scheduledAt.isBefore(byRoute) ? scheduledAt : byRoute;
     }
 }

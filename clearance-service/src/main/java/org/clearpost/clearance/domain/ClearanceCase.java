@@ -188,7 +188,7 @@ public class ClearanceCase extends PanacheEntityBase {
         return overdueAt != null;
     }
 
-    private ProblemException notDecidable() {
+    ProblemException notDecidable() {
         return ProblemException.conflict("Case is " + status, "Clearance case " + id + " is " + status
                 + " and can no longer be decided");
     }

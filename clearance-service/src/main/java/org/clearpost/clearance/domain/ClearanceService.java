@@ -18,6 +18,7 @@ import org.clearpost.calendar.BusinessCalendar;
 import org.clearpost.clearance.audit.AuditAction;
 import org.clearpost.clearance.audit.AuditLog;
 import org.clearpost.clearance.config.OverdueConfig;
+import org.clearpost.clearance.crisis.CrisisMode;
 import org.clearpost.clearance.crisis.CrisisService;
 import org.clearpost.clearance.deadline.CalendarSource;
 import org.clearpost.clearance.deadline.DueTime;
@@ -91,8 +92,11 @@ public class ClearanceService {
         if (ClearanceCase.count("postId = ?1 and version = ?2", drafted.postId(), drafted.version()) > 0) {
             return;
         }
-        Optional<PreElectionPeriod> period = preElection.inForceAt(drafted.submittedAt());
-        RouteChoice choice = RouteRules.choose(drafted, crisis.current().map(c -> c.reason).orElse(null),
+        // As for approval: a post scheduled to go out during a period is cleared under its rules, so on its route.
+        Optional<PreElectionPeriod> period = preElection.inForceAt(drafted.submittedAt()).or(() ->
+                drafted.scheduledAt() == null ? Optional.empty() : preElection.inForceAt(drafted.scheduledAt()));
+        Optional<CrisisMode> crisisMode = crisis.current();
+        RouteChoice choice = RouteRules.choose(drafted, crisisMode.map(c -> c.reason).orElse(null),
                 period.map(p -> p.name).orElse(null));
         Route route = routes.named(choice.route());
         Instant dueAt = dueAt(route, drafted);
@@ -109,10 +113,12 @@ public class ClearanceService {
         routing.put("dueAt", dueAt);
         routing.put("flags", flags);
         period.ifPresent(p -> routing.put("preElectionPeriodId", p.id));
-        crisis.current().ifPresent(c -> routing.put("crisisId", c.id));
+        crisisMode.ifPresent(c -> routing.put("crisisId", c.id));
         auditLog.append("clearance-service", AuditAction.ROUTE_CHOSEN, drafted.postId(), drafted.version(), routing);
-        ClearanceCase.<ClearanceCase>list("postId = ?1 and version < ?2 and status = ?3", drafted.postId(),
-                drafted.version(), CaseStatus.PENDING).forEach(earlier -> {
+        // Locked like every decision's read, so an approval racing this withdrawal waits instead of being overwritten.
+        ClearanceCase.<ClearanceCase>find("postId = ?1 and version < ?2 and status = ?3", drafted.postId(),
+                drafted.version(), CaseStatus.PENDING).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(earlier -> {
                     earlier.withdraw();
                     auditLog.append(drafted.author(), AuditAction.CASE_WITHDRAWN, earlier.postId, earlier.version,
                             Map.of("caseId", earlier.id, "supersededByVersion", drafted.version()));
@@ -142,7 +148,7 @@ public class ClearanceService {
         Route route = routes.named(clearance.route);
         Optional<PreElectionPeriod> period = preElection.governing(clearance.scheduledAt);
         PostDrafted drafted = clearance.drafted;
-        if (period.isPresent() && drafted != null) {
+        if (period.isPresent()) {
             PreElectionPeriod p = period.get();
             List<String> refusals = PurdahRules.refusals(drafted, p.name, p.startsAt, p.endsAt, terms);
             if (!refusals.isEmpty()) {
@@ -209,7 +215,10 @@ public class ClearanceService {
         return clearance;
     }
 
-    /** Marks every undecided case past its due time overdue, once, telling the leads; returns how many. */
+    /**
+     * Marks up to {@link #OVERDUE_BATCH} undecided cases past their due time overdue, once each, telling the leads;
+     * returns how many, so the scan knows whether to go on.
+     */
     @Transactional
     public int markOverdue() {
         Instant now = clock.instant();
@@ -290,9 +299,7 @@ public class ClearanceService {
         } catch (IllegalStateException noHolidayData) {
             // The bank holiday data does not reach this far: better a wall-clock deadline than a lost case.
             LOG.warnf("Counting %s's due time in wall-clock time: %s", drafted.postId(), noHolidayData.getMessage());
-            Instant byRoute = drafted.submittedAt().plus(route.due());
-            return drafted.scheduledAt() != null && drafted.scheduledAt().isBefore(byRoute) ? drafted.scheduledAt()
-                    : byRoute;
+            return DueTime.inWallClock(route, drafted.submittedAt(), drafted.scheduledAt());
         }
     }
 
@@ -312,12 +319,7 @@ public class ClearanceService {
                     "You wrote a version of this post, so another member of Communications must clear it");
         }
         Route route = routes.named(clearance.route);
-        Optional<RouteStep> next = clearance.nextStep(route);
-        if (next.isEmpty()) {
-            throw ProblemException.conflict("Case is " + clearance.status, "Clearance case " + clearance.id + " is "
-                    + clearance.status + " and can no longer be decided");
-        }
-        RouteStep step = next.get();
+        RouteStep step = clearance.nextStep(route).orElseThrow(clearance::notDecidable);
         if (!decider.roles().contains(step.role())) {
             throw ProblemException.forbidden("Step needs another role", "Step \"" + step.name() + "\" of the "
                     + route.name() + " route must be taken by someone with the " + step.role() + " role");

@@ -16,14 +16,18 @@ public final class PurdahRules {
 
     /**
      * Why {@code drafted} may not be cleared while the period {@code [startsAt, endsAt)} is in force; empty if it may
-     * (then only as an exemption, for its essential reason).
+     * (then only as an exemption, for its essential reason). {@code drafted} is null for a case opened before the
+     * drafted event was kept: it has no essential reason, so it is refused.
      */
     public static List<String> refusals(PostDrafted drafted, String periodName, Instant startsAt, Instant endsAt,
             PolicyTerms terms) {
         List<String> reasons = new ArrayList<>();
-        if (drafted.essentialReason() == null || drafted.essentialReason().isBlank()) {
+        if (drafted == null || drafted.essentialReason() == null || drafted.essentialReason().isBlank()) {
             reasons.add("during the pre-election period \"" + periodName
                     + "\" only posts with an essential reason may be cleared");
+        }
+        if (drafted == null) {
+            return reasons;
         }
         if (terms.isPartyPolitical(drafted.repostOf())) {
             reasons.add("reposts of party-political accounts are not allowed during a pre-election period ("

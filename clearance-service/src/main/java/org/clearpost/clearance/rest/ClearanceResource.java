@@ -43,7 +43,7 @@ public class ClearanceResource {
     /** The queue, soonest due first. {@code status} defaults to PENDING; every other filter is optional. */
     @GET
     public List<CaseView> queue(@QueryParam("status") @DefaultValue("PENDING") CaseStatus status,
-            @QueryParam("postId") UUID postId,
+            @QueryParam("postId") String postId,
             @QueryParam("route") String route,
             @QueryParam("dueBefore") String dueBefore,
             @QueryParam("overdue") Boolean overdue,
@@ -52,8 +52,8 @@ public class ClearanceResource {
             @QueryParam("flagged") Boolean flagged,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        CaseFilter filter = new CaseFilter(status, postId, blankToNull(route), instant("dueBefore", dueBefore),
-                overdue, blankToNull(campaign), network, flagged);
+        CaseFilter filter = new CaseFilter(status, uuid("postId", postId), blankToNull(route),
+                instant("dueBefore", dueBefore), overdue, blankToNull(campaign), network, flagged);
         return clearances.list(filter, page, size).stream().map(this::view).toList();
     }
 
@@ -108,6 +108,19 @@ public class ClearanceResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Parsed here: a query parameter JAX-RS cannot convert is a bare 404 that names nothing. */
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("The " + field + " filter is not a valid id",
+                    List.of(new Problem.Violation(field, "must be a UUID")));
+        }
     }
 
     private static Instant instant(String field, String value) {

@@ -13,7 +13,7 @@ public final class RouteRules {
 
     /**
      * @param crisisReason why crisis mode is on, or null when it is off
-     * @param periodName the pre-election period in force at submission, or null
+     * @param periodName the pre-election period in force at submission or at the scheduled time, or null
      */
     public static RouteChoice choose(PostDrafted drafted, String crisisReason, String periodName) {
         if (crisisReason != null) {
@@ -21,7 +21,7 @@ public final class RouteRules {
         }
         if (periodName != null) {
             return new RouteChoice(Route.PRE_ELECTION, "pre-election period \"" + periodName
-                    + "\" is in force at submission");
+                    + "\" is in force at submission or at the scheduled time");
         }
         if (drafted.liveEvent() != null) {
             return new RouteChoice(Route.LIVE, "quick post for live event \"" + drafted.liveEvent().name() + "\"");

@@ -84,6 +84,15 @@ class DueTimeTest {
         assertThat(DueTime.of(CRISIS, submitted, null, CALENDAR)).isEqualTo(submitted.plus(Duration.ofMinutes(30)));
     }
 
+    @Test
+    void withoutHolidayDataABusinessHoursRouteFallsBackToWallClockStillCappedByTheScheduledTime() {
+        Instant friday = london("2026-05-22T16:00");
+
+        assertThat(DueTime.inWallClock(NORMAL, friday, null)).isEqualTo(london("2026-05-23T00:00"));
+        assertThat(DueTime.inWallClock(NORMAL, friday, london("2026-05-22T18:00")))
+                .isEqualTo(london("2026-05-22T18:00"));
+    }
+
     private static Route route(String name, Duration due, boolean businessHours) {
         return new Route(name, List.of(new RouteStep("clearer", "clearer")), due, businessHours, false);
     }

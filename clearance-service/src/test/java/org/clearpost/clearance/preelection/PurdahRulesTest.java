@@ -28,6 +28,11 @@ class PurdahRulesTest {
     }
 
     @Test
+    void aCaseOpenedBeforeTheDraftedEventWasKeptHasNoEssentialReasonSoIsRefused() {
+        assertThat(refusals(null)).singleElement().asString().contains("only posts with an essential reason");
+    }
+
+    @Test
     void aRepostOfAPartyPoliticalAccountIsRefusedEvenWhenEssential() {
         PostDrafted repost = DraftedPostMother.repostOf("@ukLabour");
         PostDrafted essentialRepost = new PostDrafted(repost.postId(), 1, repost.contentHash(), "dana", repost.text(),

@@ -150,6 +150,8 @@ class CaseLifecycleResourceTest {
                 .contentType("application/problem+json").body("violations[0].field", equalTo("dueBefore"));
         given().auth().oauth2(COLIN).queryParam("network", "MYSPACE").get("/clearances").then().statusCode(400)
                 .body("violations[0].field", equalTo("network"));
+        given().auth().oauth2(COLIN).queryParam("postId", "post-1").get("/clearances").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("postId"));
     }
 
     @Test

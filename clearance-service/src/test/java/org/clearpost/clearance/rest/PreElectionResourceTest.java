@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -180,6 +181,28 @@ class PreElectionResourceTest {
                             .getYear())))
                     .body("account", equalTo("clearpost_demo"));
         });
+    }
+
+    @Test
+    void aPostScheduledIntoAPeriodTakesThePreElectionRouteAndIsFlaggedWhenSubmittedBeforeIt() {
+        Instant startsAt = Instant.now().plus(3, ChronoUnit.DAYS);
+        String id = given().auth().oauth2(LENA).contentType(ContentType.JSON)
+                .body(period("Scheduled test election", startsAt, startsAt.plus(5, ChronoUnit.DAYS)))
+                .post("/pre-election/periods").then().statusCode(201).extract().path("id");
+        try {
+            PostDrafted scheduled = DraftedPostMother.saying("Alex Candidate opens the new library");
+            UUID caseId = ClearanceFlows.submit(sender, new PostDrafted(scheduled.postId(), 1,
+                    scheduled.contentHash(), scheduled.author(), scheduled.text(), scheduled.targets(),
+                    startsAt.plus(1, ChronoUnit.DAYS), null, null, null, null, null, List.of(),
+                    scheduled.submittedAt()));
+
+            ClearanceFlows.caseView(caseId).body("route.name", equalTo("pre-election"))
+                    .body("route.reason", containsString("Scheduled test election"))
+                    .body("flags.kind", hasItem("pre-election-names"));
+        } finally {
+            given().auth().oauth2(LENA).contentType(ContentType.JSON).body(Map.of("reason", "test over"))
+                    .delete("/pre-election/periods/{id}", id).then().statusCode(200);
+        }
     }
 
     private static void duringAPeriod(String name, Consumer<String> test) {
