@@ -9,8 +9,12 @@ import org.clearpost.events.Network;
 /** One account in a campaign or live event request. */
 public record AccountRequest(
         @NotNull Network network,
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{L}\\p{N}_.@:-]+",
-                message = "must be an account handle or id without spaces") String account) {
+        @NotBlank @Size(max = 100) @Pattern(regexp = AccountRequest.HANDLE, message = AccountRequest.HANDLE_MESSAGE)
+        String account) {
+
+    /** An account handle or id as every request naming an account takes it. */
+    public static final String HANDLE = "[\\p{L}\\p{N}_.@:-]+";
+    public static final String HANDLE_MESSAGE = "must be an account handle or id without spaces";
 
     Account toAccount() {
         return new Account(network, account);

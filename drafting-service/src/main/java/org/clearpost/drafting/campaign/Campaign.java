@@ -75,11 +75,6 @@ public class Campaign extends PanacheEntityBase {
         return shareAccounts.stream().map(Account::toRef).toList();
     }
 
-    /** Whether {@code day} falls within the campaign, both ends included. */
-    public boolean runsOn(LocalDate day) {
-        return !day.isBefore(startsOn) && !day.isAfter(endsOn);
-    }
-
     CampaignDefined defined() {
         return new CampaignDefined(slug, name, startsOn, endsOn, audience, hashtag, campaignAccounts(), definedBy,
                 definedAt);

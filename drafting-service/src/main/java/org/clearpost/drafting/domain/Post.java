@@ -102,7 +102,7 @@ public class Post extends PanacheEntityBase {
     protected Post() {
     }
 
-    /** A new post at version 1; the returned version is to be persisted with it. */
+    /** A new post at version 1; the caller persists it and its first {@link PostVersion}. */
     public static Post draft(String author, PostContent content, Instant now) {
         Post post = new Post();
         post.id = UUID.randomUUID();

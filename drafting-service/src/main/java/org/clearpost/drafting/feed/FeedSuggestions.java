@@ -16,6 +16,8 @@ import org.clearpost.support.problem.ProblemException;
 @ApplicationScoped
 public class FeedSuggestions {
 
+    static final int LIST_LIMIT = 200;
+
     private final PostService posts;
     private final Clock clock;
 
@@ -67,11 +69,11 @@ public class FeedSuggestions {
         state.lastPolledAt = clock.instant();
     }
 
+    /** The newest {@value #LIST_LIMIT} with this status: feeds only grow, so the list is bounded. */
     @Transactional
     public List<FeedSuggestion> list(FeedSuggestion.Status status) {
         Sort newestFirst = Sort.descending("publishedAt").and("foundAt", Sort.Direction.Descending);
-        return status == null ? FeedSuggestion.listAll(newestFirst)
-                : FeedSuggestion.list("status", newestFirst, status);
+        return FeedSuggestion.<FeedSuggestion>find("status", newestFirst, status).page(0, LIST_LIMIT).list();
     }
 
     @Transactional

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.clearpost.drafting.campaign.AccountRequest;
 import org.clearpost.drafting.domain.Post;
 import org.clearpost.drafting.domain.PostContent;
 import org.clearpost.events.Network;
@@ -42,7 +43,7 @@ public class SuggestionResource {
         this.identity = identity;
     }
 
-    /** Newest first; by default only the ones not yet used or dismissed. */
+    /** The newest 200, newest first; by default only the ones not yet used or dismissed. */
     @GET
     @RolesAllowed(Roles.DRAFTER)
     public List<SuggestionView> list(@QueryParam("status") FeedSuggestion.Status status) {
@@ -83,8 +84,8 @@ public class SuggestionResource {
 
     public record DraftTarget(
             @NotNull Network network,
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{L}\\p{N}_.@:-]+",
-                    message = "must be an account handle or id without spaces") String account) {
+            @NotBlank @Size(max = 100) @Pattern(regexp = AccountRequest.HANDLE,
+                    message = AccountRequest.HANDLE_MESSAGE) String account) {
     }
 
     public record DraftedView(UUID postId, String text, SuggestionView suggestion) {

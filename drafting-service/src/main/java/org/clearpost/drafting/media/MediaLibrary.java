@@ -156,7 +156,8 @@ public class MediaLibrary {
         }
         return MagicNumbers.detect(head).orElseThrow(() -> new ProblemException(Status.UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported Media Type", "The file is not a JPEG, PNG, GIF or WebP image, an MP4 or MOV video, "
-                        + "or MP3, M4A or WAV audio (decided from its content, not its name)", List.of()));
+                        + "or MP3, M4A or WAV audio (decided from its content, not its name)",
+                List.of(new Problem.Violation("file", "is not a supported image, video or audio file"))));
     }
 
     private String storeAndHash(String key, Path file) throws IOException {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.clearpost.drafting.campaign.AccountRequest;
 import org.clearpost.drafting.domain.LondonTime;
 import org.clearpost.drafting.domain.PostContent;
 import org.clearpost.events.Network;
@@ -38,21 +39,20 @@ public record PostRequest(
 
     static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
     static final String NOT_BLANK = "(?s).*\\S.*";
-    static final String ACCOUNT = "[\\p{L}\\p{N}_.@:-]+";
     /** Networks whose posts have a title. */
     static final Set<Network> TITLED = EnumSet.of(Network.YOUTUBE, Network.FLICKR, Network.SOUNDCLOUD);
 
     public record TargetRequest(
             @NotNull Network network,
-            @NotBlank @Size(max = 100) @Pattern(regexp = ACCOUNT,
-                    message = "must be an account handle or id without spaces") String account,
+            @NotBlank @Size(max = 100) @Pattern(regexp = AccountRequest.HANDLE,
+                    message = AccountRequest.HANDLE_MESSAGE) String account,
             @Size(max = 63206) @Pattern(regexp = NOT_BLANK, message = "must not be blank; leave it out to use "
                     + "the post's text") String text,
             @Size(max = 500) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String title,
             @Size(max = 20) List<@NotNull UUID> mediaIds,
             @Size(max = 8000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String firstComment,
-            @Size(max = 100) @Pattern(regexp = ACCOUNT,
-                    message = "must be an account handle or id without spaces") String shares) {
+            @Size(max = 100) @Pattern(regexp = AccountRequest.HANDLE,
+                    message = AccountRequest.HANDLE_MESSAGE) String shares) {
     }
 
     public record RepostRequest(

@@ -113,7 +113,7 @@ class MediaResourceTest {
     void aFileOfAnUnknownTypeIsRefusedWhateverItsName() {
         upload("report.jpg", MediaMother.pdf(), "image/jpeg", Map.of())
                 .statusCode(415).contentType("application/problem+json")
-                .body("status", equalTo(415));
+                .body("status", equalTo(415)).body("violations[0].field", equalTo("file"));
     }
 
     @Test

@@ -43,7 +43,6 @@ public final class ContentChecks {
     public static final String EMOJI = "emoji";
 
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/])#([\\p{L}\\p{N}_]+)");
-    private static final Pattern NOT_PROSE = Pattern.compile("(?:https?://\\S+|www\\.\\S+|[@#][\\p{L}\\p{N}_@.]+)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
@@ -165,7 +164,7 @@ public final class ContentChecks {
         if (settings.shouting() == CheckMode.OFF) {
             return;
         }
-        String prose = NOT_PROSE.matcher(text).replaceAll(" ");
+        String prose = Readability.NOT_PROSE.matcher(text).replaceAll(" ");
         long letters = prose.codePoints().filter(Character::isLetter).count();
         long capitals = prose.codePoints().filter(Character::isUpperCase).count();
         if (letters >= settings.shoutingMinLetters() && (double) capitals / letters > settings.shoutingMaxRatio()) {
@@ -190,7 +189,7 @@ public final class ContentChecks {
             return;
         }
         int words = 0;
-        Matcher word = WORD.matcher(NOT_PROSE.matcher(text).replaceAll(" "));
+        Matcher word = WORD.matcher(Readability.NOT_PROSE.matcher(text).replaceAll(" "));
         while (word.find()) {
             words++;
         }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class Readability {
 
-    private static final Pattern NOT_PROSE = Pattern.compile("(?:https?://\\S+|www\\.\\S+|[@#][\\p{L}\\p{N}_@.]+)");
+    /** Links, @mentions and #hashtags: not read as prose (also by the checks that count letters or words). */
+    static final Pattern NOT_PROSE = Pattern.compile("(?:https?://\\S+|www\\.\\S+|[@#][\\p{L}\\p{N}_@.]+)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+(?=\\s|$)|\\n+");
     private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");

@@ -61,6 +61,7 @@ public final class MediaRules {
         return List.copyOf(problems);
     }
 
+    /** The network's name as it spells it, for messages. */
     static String networkName(Network network) {
         return switch (network) {
             case X -> "X";

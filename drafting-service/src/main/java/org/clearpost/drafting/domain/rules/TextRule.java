@@ -35,17 +35,7 @@ abstract class TextRule {
     }
 
     String networkName() {
-        String name = switch (network) {
-            case X -> "X";
-            case FACEBOOK -> "Facebook";
-            case LINKEDIN -> "LinkedIn";
-            case YOUTUBE -> "YouTube";
-            case FLICKR -> "Flickr";
-            case SOUNDCLOUD -> "SoundCloud";
-            case BLUESKY -> "Bluesky";
-            case MASTODON -> "Mastodon";
-            case THREADS -> "Threads";
-        };
+        String name = MediaRules.networkName(network);
         return field == Field.TITLE ? name + " (title)" : name;
     }
 }
