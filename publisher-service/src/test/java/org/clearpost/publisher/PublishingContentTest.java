@@ -141,6 +141,23 @@ class PublishingContentTest {
     }
 
     @Test
+    void aThreadPartInterruptedByAStopFailsSayingThePostIsLive() throws Exception {
+        String account = newAccount();
+        String token = connect(Network.X, account);
+        UUID postId = UUID.randomUUID();
+        // The second part's call was under way when the instance stopped, an hour ago.
+        insertAfterFirstPart(postId, account, "1700000000000000002",
+                "{\"threadParts\":[\"second part\"],\"media\":[]}", "PUBLISHING",
+                Instant.now().minus(Duration.ofHours(1)));
+
+        PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, postId);
+
+        assertThat(failed.reason()).isEqualTo("thread part 2 of 2 failed after the post went live at "
+                + "https://x.com/" + account + "/status/1700000000000000002: " + PublicationLedger.INTERRUPTED);
+        assertThat(network.calls(token)).isEmpty();
+    }
+
+    @Test
     void aRefusedThreadPartFailsSayingThePostIsLive() {
         String account = newAccount();
         String token = connect(Network.X, account);
@@ -539,26 +556,34 @@ class PublishingContentTest {
     /** A thread whose first part went out before a stop: PENDING, one step done, the rest due. */
     private void insertPartlyPublished(UUID postId, String account, String firstId, String content)
             throws Exception {
+        insertAfterFirstPart(postId, account, firstId, content, "PENDING", null);
+    }
+
+    /** A thread whose first part is live, in {@code status}; {@code claimedAt} for a PUBLISHING one. */
+    private void insertAfterFirstPart(UUID postId, String account, String firstId, String content, String status,
+            Instant claimedAt) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO publication (id, post_id, version, target_id, network, account, content_hash,
                                                  text, status, due_at, attempts, created_at, updated_at, content,
-                                                 steps_done, external_id, last_external_id, url)
-                        VALUES (?, ?, 1, ?, 'X', ?, 'sha256:thread', 'first part', 'PENDING', ?, 0, ?, ?, ?,
-                                1, ?, ?, ?)
+                                                 steps_done, external_id, last_external_id, url, claimed_at)
+                        VALUES (?, ?, 1, ?, 'X', ?, 'sha256:thread', 'first part', ?, ?, 0, ?, ?, ?,
+                                1, ?, ?, ?, ?)
                         """)) {
             Timestamp now = Timestamp.from(Instant.now());
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, postId);
             insert.setObject(3, UUID.randomUUID());
             insert.setString(4, account);
-            insert.setTimestamp(5, now);
+            insert.setString(5, status);
             insert.setTimestamp(6, now);
             insert.setTimestamp(7, now);
-            insert.setString(8, content);
-            insert.setString(9, firstId);
+            insert.setTimestamp(8, now);
+            insert.setString(9, content);
             insert.setString(10, firstId);
-            insert.setString(11, "https://x.com/" + account + "/status/" + firstId);
+            insert.setString(11, firstId);
+            insert.setString(12, "https://x.com/" + account + "/status/" + firstId);
+            insert.setTimestamp(13, claimedAt == null ? null : Timestamp.from(claimedAt));
             insert.executeUpdate();
         }
     }

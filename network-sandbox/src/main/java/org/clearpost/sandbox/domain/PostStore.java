@@ -77,15 +77,7 @@ public class PostStore {
 
     /** The media this token uploaded under these ids, as they stand now; empty when any id is not one of them. */
     public synchronized Optional<List<HeldMedia>> xMedia(String fingerprint, List<String> mediaIds) {
-        List<HeldMedia> found = new ArrayList<>();
-        for (String id : mediaIds) {
-            UploadedMedia uploaded = xMedia.get(id);
-            if (uploaded == null || !uploaded.fingerprint().equals(fingerprint)) {
-                return Optional.empty();
-            }
-            found.add(uploaded.media());
-        }
-        return Optional.of(found);
+        return uploadedBy(xMedia, fingerprint, mediaIds);
     }
 
     /** Holds a new X post, or returns empty when this token already posted exactly this text. */
@@ -131,15 +123,7 @@ public class PostStore {
 
     /** The unpublished photos this token uploaded under these ids; empty when any is not one of them. */
     public synchronized Optional<List<HeldMedia>> unpublishedPhotos(String fingerprint, List<String> photoIds) {
-        List<HeldMedia> found = new ArrayList<>();
-        for (String id : photoIds) {
-            UploadedMedia uploaded = unpublishedPhotos.get(id);
-            if (uploaded == null || !uploaded.fingerprint().equals(fingerprint)) {
-                return Optional.empty();
-            }
-            found.add(uploaded.media());
-        }
-        return Optional.of(found);
+        return uploadedBy(unpublishedPhotos, fingerprint, photoIds);
     }
 
     /** Holds a Page post showing photos uploaded unpublished ({@code attached_media}). */
@@ -194,6 +178,20 @@ public class PostStore {
         posts.put(post.id(), post);
         meters.counter("sandbox.posts.held", "network", post.network().key()).increment();
         return post;
+    }
+
+    /** The uploads under these ids, when this token made every one of them; else empty. */
+    private static Optional<List<HeldMedia>> uploadedBy(Map<String, UploadedMedia> uploads, String fingerprint,
+            List<String> ids) {
+        List<HeldMedia> found = new ArrayList<>();
+        for (String id : ids) {
+            UploadedMedia uploaded = uploads.get(id);
+            if (uploaded == null || !uploaded.fingerprint().equals(fingerprint)) {
+                return Optional.empty();
+            }
+            found.add(uploaded.media());
+        }
+        return Optional.of(found);
     }
 
     private static String userId(String fingerprint) {

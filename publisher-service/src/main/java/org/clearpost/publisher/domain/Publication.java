@@ -92,7 +92,10 @@ public class Publication extends PanacheEntityBase {
     protected Publication() {
     }
 
-    /** Marks it PUBLISHING: from here on it is never claimed again, whatever happens to the call. */
+    /**
+     * Marks it PUBLISHING: this step is never claimed again, whatever happens to its call. Only a step the network
+     * confirmed puts the publication back to PENDING, for the next step.
+     */
     void claim(Instant now) {
         status = PublicationStatus.PUBLISHING;
         attempts++;

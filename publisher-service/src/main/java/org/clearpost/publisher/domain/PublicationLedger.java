@@ -267,7 +267,7 @@ public class PublicationLedger {
         } else if (result instanceof PublishResult.Retry retry) {
             retry(publication, retry, now);
         } else if (result instanceof PublishResult.Failed failed) {
-            fail(publication, partly(publication, content, failed.reason()), now);
+            fail(publication, failed.reason(), now);
         }
     }
 
@@ -311,8 +311,7 @@ public class PublicationLedger {
 
     private void retry(Publication publication, PublishResult.Retry retry, Instant now) {
         if (retryPolicy.exhausted(publication.attempts)) {
-            fail(publication, partly(publication, content(publication),
-                    "gave up after " + publication.attempts + " attempts: " + retry.reason()), now);
+            fail(publication, "gave up after " + publication.attempts + " attempts: " + retry.reason(), now);
             return;
         }
         Instant next = retryPolicy.nextAttempt(publication.attempts, now, retry.accountPausedUntil());
@@ -321,20 +320,24 @@ public class PublicationLedger {
         count("retry");
     }
 
-    private void fail(Publication publication, String reason, Instant now) {
+    private void fail(Publication publication, String cause, Instant now) {
+        String reason = partly(publication, cause);
         LOG.infof("Publication %s to %s %s failed: %s", publication.id, publication.network, publication.account,
                 reason);
         outbox.append(publication.failed(reason, now));
         count("failed");
     }
 
-    /** A failure after the post went live says so: the part before it is on the network and stays there. */
-    private static String partly(Publication publication, PublicationContent content, String reason) {
+    /**
+     * A failure after the post went live says so, whatever ended it (refusal, retries used up, interrupted call,
+     * token gone): the part before it is on the network and stays there.
+     */
+    private String partly(Publication publication, String reason) {
         if (publication.stepsDone == 0) {
             return reason;
         }
-        return PublicationSteps.describe(publication.stepsDone, content) + " failed after the post went live at "
-                + publication.url + ": " + reason;
+        return PublicationSteps.describe(publication.stepsDone, content(publication))
+                + " failed after the post went live at " + publication.url + ": " + reason;
     }
 
     private static void lockPost(UUID postId) {

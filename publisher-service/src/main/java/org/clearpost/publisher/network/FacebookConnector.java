@@ -125,13 +125,7 @@ public class FacebookConnector implements NetworkConnector {
                         "/" + encode(request.account()) + "/photos"))
                 .header("Content-Type", form.contentType())
                 .POST(form.publisher());
-        HttpResponse<String> response;
-        try {
-            response = http.exchange("Facebook", call);
-        } catch (NetworkHttp.CallFailed e) {
-            throw e.result() instanceof PublishResult.Failed failed
-                    ? new NetworkHttp.CallFailed(new PublishResult.Retry(failed.reason(), null)) : e;
-        }
+        HttpResponse<String> response = http.exchangeBeforePosting("Facebook", call);
         if (response.statusCode() / 100 != 2) {
             throw new NetworkHttp.CallFailed(read(response, request.account()));
         }

@@ -31,7 +31,7 @@ public class MediaFetcher {
         try {
             url = URI.create(item.url());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw failed(item, "its URL '" + item.url() + "' is not a URL");
+            throw failed(item, "its URL is not a URL");
         }
         HttpResponse<InputStream> response;
         try {
@@ -48,7 +48,8 @@ public class MediaFetcher {
                         + ": drafting answered " + status, null));
             }
             if (status / 100 != 2) {
-                throw failed(item, "drafting answered " + status + " for " + item.url());
+                // Not the URL: drafting serves the bytes to whoever has it, so it stays out of reasons and logs.
+                throw failed(item, "drafting's media store answered " + status);
             }
             // One byte more than cleared is enough to know the file is not the cleared one.
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, item.sizeBytes() + 1));
@@ -66,7 +67,7 @@ public class MediaFetcher {
         }
     }
 
-    public static String sha256(byte[] bytes) {
+    private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

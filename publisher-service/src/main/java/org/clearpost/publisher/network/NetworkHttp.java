@@ -19,8 +19,9 @@ import org.clearpost.publisher.config.NetworksConfig;
 
 /**
  * The HTTP side every connector shares: one client, the configured timeouts, and what a failed exchange means. Only
- * a call that never reached the network is retried; once the request may have been sent, a lost answer is an
- * unknown outcome, because retrying it could publish twice.
+ * a call that never reached the network, or one that makes nothing public (see {@link #exchangeBeforePosting}), is
+ * retried; once a publishing request may have been sent, a lost answer is an unknown outcome, because retrying it
+ * could publish twice.
  */
 @ApplicationScoped
 public class NetworkHttp {
@@ -61,6 +62,21 @@ public class NetworkHttp {
     /** Makes the call and hands back whatever answer came; a call that got no answer throws with its result. */
     public HttpResponse<String> exchange(String network, HttpRequest.Builder request) throws CallFailed {
         return exchange(network, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A call made before the post itself (a media upload, alt text, a look-up): whatever happens to it, nothing is
+     * public, so even a lost answer may be tried again.
+     */
+    public HttpResponse<String> exchangeBeforePosting(String network, HttpRequest.Builder request) throws CallFailed {
+        try {
+            return exchange(network, request);
+        } catch (CallFailed e) {
+            if (e.result() instanceof PublishResult.Failed failed) {
+                throw new CallFailed(new PublishResult.Retry(failed.reason(), null));
+            }
+            throw e;
+        }
     }
 
     /** As {@link #exchange(String, HttpRequest.Builder)}, reading the body with {@code handler}. */

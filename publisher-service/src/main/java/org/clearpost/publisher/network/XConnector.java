@@ -103,7 +103,7 @@ public class XConnector implements NetworkConnector {
                 .file("media", item.mediaId() + extension(item.contentType()), item.contentType(), bytes)
                 .field("media_category", "image/gif".equalsIgnoreCase(item.contentType()) ? "tweet_gif"
                         : "tweet_image");
-        HttpResponse<String> uploaded = beforePosting(authorized(request, "/2/media/upload")
+        HttpResponse<String> uploaded = http.exchangeBeforePosting("X", authorized(request, "/2/media/upload")
                 .header("Content-Type", form.contentType()).POST(form.publisher()));
         if (uploaded.statusCode() / 100 != 2) {
             throw new CallFailed(refusal(uploaded, request.account(), "media " + item.mediaId()));
@@ -116,8 +116,8 @@ public class XConnector implements NetworkConnector {
         if (item.altText() != null && !item.altText().isBlank()) {
             Map<String, Object> metadata = Map.of("id", mediaId,
                     "metadata", Map.of("alt_text", Map.of("text", item.altText())));
-            HttpResponse<String> described = beforePosting(authorized(request, "/2/media/metadata")
-                    .header("Content-Type", "application/json")
+            HttpResponse<String> described = http.exchangeBeforePosting("X",
+                    authorized(request, "/2/media/metadata").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(http.json(metadata))));
             if (described.statusCode() / 100 != 2) {
                 throw new CallFailed(refusal(described, request.account(), "the alt text of media "
@@ -129,7 +129,7 @@ public class XConnector implements NetworkConnector {
 
     /** A repost: X forbids the same text from several accounts one controls, so a share is never a new post. */
     private PublishResult repost(PublishRequest request, PublishStep.Share share) throws CallFailed {
-        HttpResponse<String> me = beforePosting(authorized(request, "/2/users/me").GET());
+        HttpResponse<String> me = http.exchangeBeforePosting("X", authorized(request, "/2/users/me").GET());
         if (me.statusCode() / 100 != 2) {
             throw new CallFailed(refusal(me, request.account(), "the look-up of the account's user id"));
         }
@@ -153,21 +153,6 @@ public class XConnector implements NetworkConnector {
                     : URI.create("https://x.com/i/web/status/" + share.postId());
             return new PublishResult.Published(share.postId(), url, pausedUntil);
         });
-    }
-
-    /**
-     * A call made before the post itself: whatever happens to it, nothing is public, so even a lost answer may be
-     * tried again.
-     */
-    private HttpResponse<String> beforePosting(HttpRequest.Builder call) throws CallFailed {
-        try {
-            return http.exchange("X", call);
-        } catch (CallFailed e) {
-            if (e.result() instanceof PublishResult.Failed failed) {
-                throw new CallFailed(new PublishResult.Retry(failed.reason(), null));
-            }
-            throw e;
-        }
     }
 
     private HttpRequest.Builder authorized(PublishRequest request, String path) {
