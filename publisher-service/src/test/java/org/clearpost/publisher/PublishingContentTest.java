@@ -46,12 +46,11 @@ import org.clearpost.publisher.domain.PublicationLedger;
 import org.clearpost.publisher.domain.PublicationStatus;
 import org.clearpost.publisher.tokens.AccessToken;
 import org.clearpost.testing.CloudEventAssertions;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.KafkaTopicReader;
 import org.clearpost.testing.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a target publishes beyond a text: thread reply chains, media with alt text and checksums, first comments,
@@ -78,19 +77,8 @@ class PublishingContentTest {
     @Inject
     AgroalDataSource dataSource;
 
-    static KafkaEventSender sender;
-    static KafkaTopicReader reader;
-
-    @BeforeAll
-    static void connectToKafka() {
-        sender = KafkaEventSender.fromConfig();
-        reader = KafkaTopicReader.fromConfig();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        sender.close();
-    }
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Test
     void aThreadIsAReplyChainAndTheFirstCommentAnswersThePost() throws Exception {
@@ -99,7 +87,7 @@ class PublishingContentTest {
         PostCleared cleared = post(null, Instant.now(), null, null, thread(Network.X, account, "1/3 Road closures",
                 List.of("2/3 The A1 from Monday", "3/3 Diversions signed"), "Full list on our website"));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PostPublished published = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         List<Call> calls = network.calls(token);
@@ -166,7 +154,7 @@ class PublishingContentTest {
         PostCleared cleared = post(null, Instant.now(), null, null,
                 thread(Network.X, account, "Part one", List.of("Part one"), null));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, cleared.postId());
         Publication row = ledger.forPost(cleared.postId()).get(0);
@@ -185,7 +173,7 @@ class PublishingContentTest {
         PostCleared cleared = post(null, Instant.now(), null, null,
                 withMedia(Network.X, account, "New bin calendar", item));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         List<Call> calls = network.calls(token);
@@ -219,7 +207,7 @@ class PublishingContentTest {
         PostCleared cleared = post(null, Instant.now(), null, null,
                 withMedia(Network.X, account, "Three images", images));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
         await().atMost(WAIT).until(() -> ledger.forPost(cleared.postId()).stream()
                 .anyMatch(p -> p.status == PublicationStatus.PUBLISHING));
         Thread.sleep(6_000);
@@ -240,7 +228,7 @@ class PublishingContentTest {
         MediaItem item = image(network.serve(UUID.randomUUID() + ".png", served), cleared, "alt");
         PostCleared post = post(null, Instant.now(), null, null, withMedia(Network.X, account, "Swapped", item));
 
-        sender.send(post);
+        kafka.sender().send(post);
 
         PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, post.postId());
         assertThat(failed.reason()).isEqualTo("media " + item.mediaId() + " cannot be published: the bytes fetched "
@@ -259,7 +247,7 @@ class PublishingContentTest {
         PostCleared post = post(null, Instant.now(), null, null,
                 withMedia(Network.FACEBOOK, page, "Altered", item));
 
-        sender.send(post);
+        kafka.sender().send(post);
 
         PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, post.postId());
         assertThat(failed.reason()).isEqualTo("media " + item.mediaId() + " cannot be published: the bytes fetched "
@@ -279,7 +267,7 @@ class PublishingContentTest {
                 "Opening hours are on our website", List.of(item), null);
         PostCleared cleared = post(null, Instant.now(), null, null, target);
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PostPublished published = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         List<Call> calls = network.calls(token);
@@ -302,7 +290,7 @@ class PublishingContentTest {
                 image(network.serve(UUID.randomUUID() + ".png", first), first, "First"),
                 image(network.serve(UUID.randomUUID() + ".png", second), second, "Second")));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PostPublished published = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         List<Call> calls = network.calls(token);
@@ -332,8 +320,8 @@ class PublishingContentTest {
         ExternalPost pageMention = new ExternalPost(Network.FACEBOOK, "555_777", "Resident", null, UUID.randomUUID());
         PostCleared toPage = post(null, Instant.now(), pageMention, null, target(Network.FACEBOOK, page));
 
-        sender.send(toX);
-        sender.send(toPage);
+        kafka.sender().send(toX);
+        kafka.sender().send(toPage);
 
         awaitEvent(EventType.POST_PUBLISHED, toX.postId());
         awaitEvent(EventType.POST_PUBLISHED, toPage.postId());
@@ -358,7 +346,7 @@ class PublishingContentTest {
         Target share = sharing(Network.X, corporate, campaignTarget);
         PostCleared cleared = post(null, Instant.now(), null, null, share, campaignTarget);
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PostPublished campaignPost = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId(),
                 campaignTarget.targetId());
@@ -388,7 +376,7 @@ class PublishingContentTest {
         Target share = sharing(Network.X, corporate, campaignTarget);
         PostCleared cleared = post(null, Instant.now(), null, null, campaignTarget, share);
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, cleared.postId(),
                 share.targetId());
@@ -407,7 +395,7 @@ class PublishingContentTest {
         Target share = sharing(Network.FACEBOOK, corporatePage, campaignTarget);
         PostCleared cleared = post(null, Instant.now(), null, null, campaignTarget, share);
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PostPublished campaignPost = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId(),
                 campaignTarget.targetId());
@@ -428,7 +416,7 @@ class PublishingContentTest {
                 null);
         PostCleared cleared = post(null, Instant.now(), null, original, target);
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PostPublished published = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         List<Call> calls = network.calls(token);
@@ -445,7 +433,7 @@ class PublishingContentTest {
         Instant scheduled = Instant.now().minus(Duration.ofHours(2));
         PostCleared cleared = post(scheduled, Instant.now(), null, null, target(Network.X, account));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PostPublished published = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         assertThat(published.late()).isTrue();
@@ -461,14 +449,14 @@ class PublishingContentTest {
                 target(Network.X, account));
         PostCleared clearedLater = ClearedPosts.clearedFor(target(Network.X, account));
 
-        sender.send(waiting);
+        kafka.sender().send(waiting);
         await().atMost(WAIT).until(() -> ledger.forPost(waiting.postId()).size() == 1);
-        sender.send(ClearedPosts.withdrawn(waiting));
-        sender.send(ClearedPosts.withdrawn(clearedLater));
+        kafka.sender().send(ClearedPosts.withdrawn(waiting));
+        kafka.sender().send(ClearedPosts.withdrawn(clearedLater));
         await().atMost(WAIT).until(() -> ledger.forPost(waiting.postId()).get(0).status
                 == PublicationStatus.WITHDRAWN);
         await().atMost(WAIT).until(() -> withdrawalRecorded(clearedLater.postId()));
-        sender.send(clearedLater);
+        kafka.sender().send(clearedLater);
         await().atMost(WAIT).until(() -> ledger.forPost(clearedLater.postId()).size() == 1);
 
         assertThat(ledger.forPost(waiting.postId())).singleElement().satisfies(p ->
@@ -485,10 +473,10 @@ class PublishingContentTest {
         String account = newAccount();
         connect(Network.X, account);
         PostCleared cleared = ClearedPosts.clearedFor(target(Network.X, account));
-        sender.send(cleared);
+        kafka.sender().send(cleared);
         awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
 
-        sender.send(ClearedPosts.withdrawn(cleared));
+        kafka.sender().send(ClearedPosts.withdrawn(cleared));
         // The withdrawal is recorded (a later clearance of the version would be dropped); the row stays.
         await().atMost(WAIT).until(() -> withdrawalRecorded(cleared.postId()));
 
@@ -529,7 +517,7 @@ class PublishingContentTest {
     }
 
     private Object awaitEvent(EventType type, UUID postId, UUID targetId) {
-        List<ConsumerRecord<String, String>> records = reader.awaitRecords(Topics.PUBLISHER_PUBLICATIONS,
+        List<ConsumerRecord<String, String>> records = kafka.reader().awaitRecords(Topics.PUBLISHER_PUBLICATIONS,
                 r -> postId.toString().equals(r.key())
                         && type.ceType().equals(KafkaTopicReader.header(r, CloudEventHeaders.TYPE))
                         && (targetId == null || r.value().contains(targetId.toString())), WAIT);
@@ -538,7 +526,7 @@ class PublishingContentTest {
     }
 
     private List<ConsumerRecord<String, String>> eventsFor(UUID postId, Duration quiet) {
-        return reader.readAll(Topics.PUBLISHER_PUBLICATIONS, quiet).stream()
+        return kafka.reader().readAll(Topics.PUBLISHER_PUBLICATIONS, quiet).stream()
                 .filter(r -> postId.toString().equals(r.key())).toList();
     }
 

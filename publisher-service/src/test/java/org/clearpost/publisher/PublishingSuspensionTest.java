@@ -36,14 +36,13 @@ import org.clearpost.publisher.domain.PublishingControl;
 import org.clearpost.publisher.domain.PublishingSuspension;
 import org.clearpost.publisher.tokens.AccessToken;
 import org.clearpost.testing.CloudEventAssertions;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.KafkaTopicReader;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Clearance's emergency stop: PublishingSuspended holds every publication, PublishingResumed lets them go. */
 @QuarkusTest
@@ -67,19 +66,8 @@ class PublishingSuspensionTest {
     @Inject
     PublishingControl control;
 
-    static KafkaEventSender sender;
-    static KafkaTopicReader reader;
-
-    @BeforeAll
-    static void connectToKafka() {
-        sender = KafkaEventSender.fromConfig();
-        reader = KafkaTopicReader.fromConfig();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        sender.close();
-    }
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     /** The other tests share this database: never leave publishing suspended, whatever a test did. */
     @AfterEach
@@ -96,7 +84,7 @@ class PublishingSuspensionTest {
         int callsBefore = network.calls().size();
 
         PostCleared cleared = clearedFor(target(Network.X, account));
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         await().atMost(WAIT).until(() -> ledger.forPost(cleared.postId()).size() == 1);
         given().auth().oauth2(DANA).queryParam("postId", cleared.postId().toString()).get("/publications").then()
@@ -108,7 +96,7 @@ class PublishingSuspensionTest {
 
         resume(suspensionId);
 
-        List<ConsumerRecord<String, String>> published = reader.awaitRecords(Topics.PUBLISHER_PUBLICATIONS,
+        List<ConsumerRecord<String, String>> published = kafka.reader().awaitRecords(Topics.PUBLISHER_PUBLICATIONS,
                 r -> cleared.postId().toString().equals(r.key())
                         && EventType.POST_PUBLISHED.ceType().equals(KafkaTopicReader.header(r, CloudEventHeaders.TYPE)),
                 WAIT);
@@ -122,11 +110,11 @@ class PublishingSuspensionTest {
     @Test
     void aRedeliveredSuspensionIsAppliedOnceAndDoesNotStopPublishingAgainAfterTheResume() {
         UUID first = UUID.randomUUID();
-        ProducerRecord<String, String> suspended = sender.send(
+        ProducerRecord<String, String> suspended = kafka.sender().send(
                 new PublishingSuspended(first, "lee", "Major incident", Instant.now()));
-        sender.send(suspended);
-        sender.send(new PublishingResumed(first, "ada", "Incident over", Instant.now()));
-        sender.send(suspended);
+        kafka.sender().send(suspended);
+        kafka.sender().send(new PublishingResumed(first, "ada", "Incident over", Instant.now()));
+        kafka.sender().send(suspended);
         // The control topic is one ordered partition: once this one is applied, every record above was too.
         UUID marker = suspend("Marker");
 
@@ -152,7 +140,7 @@ class PublishingSuspensionTest {
 
     private UUID suspend(String reason) {
         UUID suspensionId = UUID.randomUUID();
-        sender.send(new PublishingSuspended(suspensionId, "lee", reason, Instant.now()));
+        kafka.sender().send(new PublishingSuspended(suspensionId, "lee", reason, Instant.now()));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(DANA).get("/publishing/state").then()
                 .statusCode(200).body("suspended", equalTo(true)).body("reason", equalTo(reason))
                 .body("suspendedBy", equalTo("lee")));
@@ -160,7 +148,7 @@ class PublishingSuspensionTest {
     }
 
     private static void resume(UUID suspensionId) {
-        sender.send(new PublishingResumed(suspensionId, "ada", "Incident over", Instant.now()));
+        kafka.sender().send(new PublishingResumed(suspensionId, "ada", "Incident over", Instant.now()));
     }
 
     private String connect(String account) {

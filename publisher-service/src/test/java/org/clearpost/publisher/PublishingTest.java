@@ -37,12 +37,11 @@ import org.clearpost.publisher.domain.PublicationStatus;
 import org.clearpost.publisher.tokens.AccessToken;
 import org.clearpost.support.outbox.CloudEventRecords;
 import org.clearpost.testing.CloudEventAssertions;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.KafkaTopicReader;
 import org.clearpost.testing.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PostCleared in, a real HTTP call to a network, PostPublished or PublicationFailed out through the outbox. */
 @QuarkusTest
@@ -65,19 +64,8 @@ class PublishingTest {
     @Inject
     AgroalDataSource dataSource;
 
-    static KafkaEventSender sender;
-    static KafkaTopicReader reader;
-
-    @BeforeAll
-    static void connectToKafka() {
-        sender = KafkaEventSender.fromConfig();
-        reader = KafkaTopicReader.fromConfig();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        sender.close();
-    }
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Test
     void publishesAClearedPostToXOnceAndSaysSo() {
@@ -85,7 +73,7 @@ class PublishingTest {
         String token = connect(Network.X, account);
         PostCleared cleared = clearedFor(target(Network.X, account));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PostPublished published = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         List<FakeNetwork.Call> calls = network.calls(token);
@@ -114,7 +102,7 @@ class PublishingTest {
         String token = connect(Network.FACEBOOK, page);
         PostCleared cleared = clearedFor(target(Network.FACEBOOK, page));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PostPublished published = (PostPublished) awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         assertThat(network.calls(token)).singleElement().satisfies(call -> {
@@ -132,9 +120,9 @@ class PublishingTest {
         String token = connect(Network.X, account);
         PostCleared cleared = clearedFor(target(Network.X, account));
 
-        ProducerRecord<String, String> record = sender.send(cleared);
-        sender.send(record); // the same event again, as after a rebalance
-        sender.send(cleared); // the same clearance as a new event, as after a replay
+        ProducerRecord<String, String> record = kafka.sender().send(cleared);
+        kafka.sender().send(record); // the same event again, as after a rebalance
+        kafka.sender().send(cleared); // the same clearance as a new event, as after a replay
 
         awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         assertThat(eventsFor(cleared.postId(), Duration.ofSeconds(2))).hasSize(1);
@@ -147,7 +135,7 @@ class PublishingTest {
         String account = newAccount();
         PostCleared cleared = clearedFor(target(Network.X, account));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, cleared.postId());
         assertThat(failed.reason())
@@ -159,7 +147,7 @@ class PublishingTest {
     void aNetworkWithoutAConnectorFails() {
         PostCleared cleared = clearedFor(target(Network.LINKEDIN, newAccount()));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, cleared.postId());
         assertThat(failed.reason()).isEqualTo("no connector for LINKEDIN yet");
@@ -173,7 +161,7 @@ class PublishingTest {
                 + "\"detail\":\"You are not allowed to create a Tweet with duplicate content.\"}"));
         PostCleared cleared = clearedFor(target(Network.X, account));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, cleared.postId());
         assertThat(failed.reason())
@@ -191,7 +179,7 @@ class PublishingTest {
                 + "application to perform this action\",\"type\":\"OAuthException\",\"code\":200}}"));
         PostCleared cleared = clearedFor(target(Network.FACEBOOK, page));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, cleared.postId());
         assertThat(failed.reason()).isEqualTo("Facebook refused the post (400): (#200) The user hasn't authorized "
@@ -205,7 +193,7 @@ class PublishingTest {
         network.script(token, Reply.of(503, "{\"title\":\"Service Unavailable\",\"detail\":\"Over capacity\"}"));
         PostCleared cleared = clearedFor(target(Network.X, account));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         assertThat(network.calls(token)).hasSize(2);
@@ -224,7 +212,7 @@ class PublishingTest {
         network.script(token, unavailable, unavailable, unavailable, unavailable);
         PostCleared cleared = clearedFor(target(Network.X, account));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, cleared.postId());
         // max-attempts is 3 in the test profile
@@ -243,9 +231,9 @@ class PublishingTest {
         PostCleared first = clearedFor(target(Network.X, account));
         PostCleared second = clearedFor(target(Network.X, account));
 
-        sender.send(first);
+        kafka.sender().send(first);
         awaitEvent(EventType.POST_PUBLISHED, first.postId());
-        sender.send(second);
+        kafka.sender().send(second);
         awaitEvent(EventType.POST_PUBLISHED, second.postId());
 
         List<FakeNetwork.Call> calls = network.calls(token);
@@ -260,7 +248,7 @@ class PublishingTest {
         Instant at = Instant.now().plusSeconds(2);
         PostCleared cleared = ClearedPosts.scheduledFor(at, target(Network.X, account));
 
-        sender.send(cleared);
+        kafka.sender().send(cleared);
 
         awaitEvent(EventType.POST_PUBLISHED, cleared.postId());
         assertThat(network.calls(token)).singleElement()
@@ -291,8 +279,8 @@ class PublishingTest {
         PostCleared first = clearedFor(target(Network.X, account));
         PostCleared second = ClearedPosts.secondVersionOf(first);
 
-        sender.send(ClearedPosts.rejected(first));
-        sender.send(second);
+        kafka.sender().send(ClearedPosts.rejected(first));
+        kafka.sender().send(second);
 
         awaitEvent(EventType.POST_PUBLISHED, first.postId());
         assertThat(ledger.forPost(first.postId())).singleElement()
@@ -304,10 +292,11 @@ class PublishingTest {
     @Test
     void anUnreadableClearanceGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        sender.send(CloudEventRecords.record(UUID.randomUUID(), key, EventType.POST_CLEARED.ceType(),
+        kafka.sender().send(CloudEventRecords.record(UUID.randomUUID(), key, EventType.POST_CLEARED.ceType(),
                 Topics.CLEARANCE_DECISIONS, "/clearpost/test", Instant.now(), "this is not JSON"));
 
-        List<ConsumerRecord<String, String>> parked = reader.awaitRecords(Topics.deadLetter("publisher-service"),
+        List<ConsumerRecord<String, String>> parked = kafka.reader().awaitRecords(
+                Topics.deadLetter("publisher-service"),
                 r -> key.equals(r.key()), WAIT);
 
         assertThat(parked).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("this is not JSON"));
@@ -320,7 +309,7 @@ class PublishingTest {
     }
 
     private Object awaitEvent(EventType type, UUID postId) {
-        List<ConsumerRecord<String, String>> records = reader.awaitRecords(Topics.PUBLISHER_PUBLICATIONS,
+        List<ConsumerRecord<String, String>> records = kafka.reader().awaitRecords(Topics.PUBLISHER_PUBLICATIONS,
                 r -> postId.toString().equals(r.key())
                         && type.ceType().equals(KafkaTopicReader.header(r, CloudEventHeaders.TYPE)), WAIT);
         assertThat(records).as("%s events for post %s", type, postId).hasSize(1);
@@ -329,7 +318,7 @@ class PublishingTest {
 
     /** Every publication event of the post, read until the topic is quiet. */
     private List<ConsumerRecord<String, String>> eventsFor(UUID postId, Duration quiet) {
-        return reader.readAll(Topics.PUBLISHER_PUBLICATIONS, quiet).stream()
+        return kafka.reader().readAll(Topics.PUBLISHER_PUBLICATIONS, quiet).stream()
                 .filter(r -> postId.toString().equals(r.key())).toList();
     }
 

@@ -26,18 +26,18 @@ import javax.sql.DataSource;
 import org.clearpost.events.Network;
 import org.clearpost.events.PostPublished;
 import org.clearpost.events.PublicationFailed;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "clearance"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class AuditLogTest {
 
-    private static KafkaEventSender sender;
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Inject
     AuditLog auditLog;
@@ -47,16 +47,6 @@ class AuditLogTest {
 
     @Inject
     DataSource dataSource;
-
-    @BeforeAll
-    static void connect() {
-        sender = KafkaEventSender.fromConfig();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
 
     @Test
     void concurrentAppendsFormOneLinearChain() throws Exception {
@@ -92,10 +82,11 @@ class AuditLogTest {
     @Test
     void publicationOutcomesAreRecordedOnceEachAsThePublisher() {
         UUID postId = UUID.randomUUID();
-        var published = sender.send(new PostPublished(postId, 2, UUID.randomUUID(), Network.X, "clearpost_demo",
-                "1850000000000000000", "https://x.com/clearpost_demo/status/1850000000000000000", false, Instant.now()));
-        sender.send(published);
-        sender.send(new PublicationFailed(postId, 2, UUID.randomUUID(), Network.FACEBOOK, "1234567890",
+        var published = kafka.sender().send(new PostPublished(postId, 2, UUID.randomUUID(), Network.X, "clearpost_demo",
+                "1850000000000000000", "https://x.com/clearpost_demo/status/1850000000000000000", false,
+                Instant.now()));
+        kafka.sender().send(published);
+        kafka.sender().send(new PublicationFailed(postId, 2, UUID.randomUUID(), Network.FACEBOOK, "1234567890",
                 "Token expired", Instant.now()));
 
         List<AuditEntry> entries = await().atMost(Duration.ofSeconds(20))

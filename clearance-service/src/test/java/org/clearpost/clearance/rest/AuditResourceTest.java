@@ -18,12 +18,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.clearpost.clearance.DraftedPostMother;
 import org.clearpost.events.PostDrafted;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The chain as real flows build it, and what verification reports after someone with owner rights edits PostgreSQL
@@ -34,28 +33,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class AuditResourceTest {
 
-    private static KafkaEventSender sender;
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Inject
     DataSource dataSource;
 
-    @BeforeAll
-    static void connect() {
-        sender = KafkaEventSender.fromConfig();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
-
     @Test
     void aChainBuiltBySubmissionsWithdrawalsAndDecisionsVerifies() {
         UUID postId = UUID.randomUUID();
-        AuditedFlows.submit(sender, DraftedPostMother.version(postId, 1, "dana"));
-        UUID second = AuditedFlows.submit(sender, DraftedPostMother.version(postId, 2, "dana"));
+        AuditedFlows.submit(kafka.sender(), DraftedPostMother.version(postId, 1, "dana"));
+        UUID second = AuditedFlows.submit(kafka.sender(), DraftedPostMother.version(postId, 2, "dana"));
         AuditedFlows.reject(second, "Names a party");
-        AuditedFlows.approve(AuditedFlows.submit(sender, DraftedPostMother.byDana()));
+        AuditedFlows.approve(AuditedFlows.submit(kafka.sender(), DraftedPostMother.byDana()));
 
         given().auth().oauth2(AuditedFlows.LEAD_TOKEN).get("/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("entries", greaterThanOrEqualTo(5));
@@ -110,7 +100,7 @@ class AuditResourceTest {
     /** A post submitted and approved; returns its submission entry, which therefore has a successor. */
     private long approvedPostSubmissionSeq() throws SQLException {
         PostDrafted drafted = DraftedPostMother.byDana();
-        AuditedFlows.approve(AuditedFlows.submit(sender, drafted));
+        AuditedFlows.approve(AuditedFlows.submit(kafka.sender(), drafted));
         long seq = longOf("SELECT seq FROM audit_log WHERE post_id = '" + drafted.postId()
                 + "' AND action = 'POST_VERSION_SUBMITTED'");
         assertThat(longOf("SELECT count(*) FROM audit_log WHERE seq > " + seq)).isPositive();

@@ -43,33 +43,23 @@ import org.clearpost.events.EventType;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostVersionWithdrawn.WithdrawalReason;
 import org.clearpost.events.PostVersionWithdrawn;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "clearance"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class CaseLifecycleResourceTest {
 
-    private static KafkaEventSender sender;
-
-    @BeforeAll
-    static void connect() {
-        sender = KafkaEventSender.fromConfig();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Test
     void requestingChangesNeedsACommentAndPublishesChangesRequested() {
         PostDrafted drafted = DraftedPostMother.byDana();
-        UUID caseId = ClearanceFlows.submit(sender, drafted);
+        UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);
 
         ClearanceFlows.decide(COLIN, caseId, "request-changes", "  ").statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("comment"));
@@ -87,9 +77,9 @@ class CaseLifecycleResourceTest {
     @Test
     void aWithdrawnVersionClosesItsOpenCase() {
         PostDrafted drafted = DraftedPostMother.byDana();
-        UUID caseId = ClearanceFlows.submit(sender, drafted);
+        UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);
 
-        sender.send(new PostVersionWithdrawn(drafted.postId(), 1, drafted.contentHash(), "dana",
+        kafka.sender().send(new PostVersionWithdrawn(drafted.postId(), 1, drafted.contentHash(), "dana",
                 WithdrawalReason.WITHDRAWN, Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ClearanceFlows.caseView(caseId)
@@ -102,7 +92,7 @@ class CaseLifecycleResourceTest {
     @Test
     void theScanMarksACasePastItsScheduledTimeOverdueOnceAndTellsTheLeads() {
         PostDrafted drafted = DraftedPostMother.scheduledAt(Instant.now().minus(2, ChronoUnit.MINUTES));
-        UUID caseId = ClearanceFlows.submit(sender, drafted);
+        UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);
 
         ClearanceOverdue overdue = (ClearanceOverdue) ClearanceFlows.awaitEvent(EventType.CLEARANCE_OVERDUE,
                 drafted.postId().toString());
@@ -126,10 +116,10 @@ class CaseLifecycleResourceTest {
         PostDrafted flagged = DraftedPostMother.saying("Widgetly is not endorsed by us");
         PostDrafted late = DraftedPostMother.scheduledAt(Instant.now().minus(1, ChronoUnit.MINUTES));
         PostDrafted soon = DraftedPostMother.scheduledAt(Instant.now().plus(3, ChronoUnit.MINUTES));
-        UUID campaignCase = ClearanceFlows.submit(sender, inCampaign);
-        UUID flaggedCase = ClearanceFlows.submit(sender, flagged);
-        UUID lateCase = ClearanceFlows.submit(sender, late);
-        UUID soonCase = ClearanceFlows.submit(sender, soon);
+        UUID campaignCase = ClearanceFlows.submit(kafka.sender(), inCampaign);
+        UUID flaggedCase = ClearanceFlows.submit(kafka.sender(), flagged);
+        UUID lateCase = ClearanceFlows.submit(kafka.sender(), late);
+        UUID soonCase = ClearanceFlows.submit(kafka.sender(), soon);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ClearanceFlows.caseView(lateCase)
                 .body("overdue", equalTo(true)));
 
@@ -157,7 +147,7 @@ class CaseLifecycleResourceTest {
     @Test
     void theCaseViewShowsThePostAsEachNetworkGetsItWithWarningsFlagsRouteAndDueTime() {
         PostDrafted drafted = DraftedPostMother.rendered();
-        UUID caseId = ClearanceFlows.submit(sender, drafted);
+        UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);
 
         ClearanceFlows.caseView(caseId)
                 .body("targets.network", contains("X", "LINKEDIN", "YOUTUBE", "X"))
@@ -177,7 +167,7 @@ class CaseLifecycleResourceTest {
                 .body("dueAt", not(nullValue()))
                 .body("overdue", equalTo(false));
 
-        UUID flaggedCase = ClearanceFlows.submit(sender,
+        UUID flaggedCase = ClearanceFlows.submit(kafka.sender(),
                 DraftedPostMother.saying("Jane Example MP praised Widgetly and the Green Party"));
         ClearanceFlows.caseView(flaggedCase)
                 .body("flags.kind", contains("party", "politician", "commercial-product"))
@@ -201,7 +191,7 @@ class CaseLifecycleResourceTest {
         try {
             given().auth().oauth2(LENA).get("/calendar/bank-holidays").then().statusCode(200)
                     .body("uploadedBy", equalTo("ada")).body("division", equalTo("england-and-wales"));
-            UUID caseId = ClearanceFlows.submit(sender, DraftedPostMother.byDana());
+            UUID caseId = ClearanceFlows.submit(kafka.sender(), DraftedPostMother.byDana());
             Instant due = Instant.parse(ClearanceFlows.caseView(caseId).extract().path("dueAt"));
             assertThat(due).isAfter(today.plusDays(15).atStartOfDay(OfficeHours.LONDON).toInstant());
         } finally {

@@ -23,13 +23,11 @@ import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostRejected;
 import org.clearpost.events.Topics;
 import org.clearpost.testing.CloudEventAssertions;
-import org.clearpost.testing.KafkaEventSender;
-import org.clearpost.testing.KafkaTopicReader;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "clearance"))
@@ -37,17 +35,8 @@ import org.junit.jupiter.api.Test;
 class ClearanceResourceTest {
 
     private static final String COLIN = TestTokens.forUser("colin", "clearer");
-    private static KafkaEventSender sender;
-
-    @BeforeAll
-    static void connect() {
-        sender = KafkaEventSender.fromConfig();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Test
     void approvingAPendingCasePublishesPostClearedWithTheClearedContent() {
@@ -58,7 +47,7 @@ class ClearanceResourceTest {
                 .post("/clearances/{id}/approve", caseId).then().statusCode(200)
                 .body("status", equalTo("CLEARED")).body("decidedBy", equalTo("colin"));
 
-        List<ConsumerRecord<String, String>> records = KafkaTopicReader.fromConfig().awaitRecords(
+        List<ConsumerRecord<String, String>> records = kafka.reader().awaitRecords(
                 Topics.CLEARANCE_DECISIONS, r -> drafted.postId().toString().equals(r.key()), Duration.ofSeconds(20));
         assertThat(records).hasSize(1);
         PostCleared cleared = (PostCleared) CloudEventAssertions.assertCloudEvent(records.get(0),
@@ -81,7 +70,7 @@ class ClearanceResourceTest {
         given().auth().oauth2(COLIN).contentType(ContentType.JSON).body(Map.of("comment", "Names a party"))
                 .post("/clearances/{id}/reject", caseId).then().statusCode(200).body("status", equalTo("REJECTED"));
 
-        ConsumerRecord<String, String> record = KafkaTopicReader.fromConfig().awaitRecords(Topics.CLEARANCE_DECISIONS,
+        ConsumerRecord<String, String> record = kafka.reader().awaitRecords(Topics.CLEARANCE_DECISIONS,
                 r -> drafted.postId().toString().equals(r.key()), Duration.ofSeconds(20)).get(0);
         PostRejected rejected = (PostRejected) CloudEventAssertions.assertCloudEvent(record, EventType.POST_REJECTED,
                 "/clearpost/clearance-service");
@@ -124,9 +113,9 @@ class ClearanceResourceTest {
     @Test
     void aRedeliveredPostDraftedOpensOneCase() {
         PostDrafted drafted = DraftedPostMother.byDana();
-        var record = sender.send(drafted);
-        sender.send(record);
-        openedCase(sender, drafted, false);
+        var record = kafka.sender().send(drafted);
+        kafka.sender().send(record);
+        openedCase(drafted, false);
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> casesOf(drafted.postId()) == 1);
     }
@@ -146,12 +135,12 @@ class ClearanceResourceTest {
     }
 
     private static UUID openedCase(PostDrafted drafted) {
-        return openedCase(sender, drafted, true);
+        return openedCase(drafted, true);
     }
 
-    private static UUID openedCase(KafkaEventSender sender, PostDrafted drafted, boolean send) {
+    private static UUID openedCase(PostDrafted drafted, boolean send) {
         if (send) {
-            sender.send(drafted);
+            kafka.sender().send(drafted);
         }
         return await().atMost(Duration.ofSeconds(20)).until(() -> caseOf(drafted), id -> id != null);
     }

@@ -23,34 +23,24 @@ import org.clearpost.clearance.DraftedPostMother;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostVersionWithdrawn.WithdrawalReason;
 import org.clearpost.events.PostVersionWithdrawn;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "clearance"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class FoiExportResourceTest {
 
-    private static KafkaEventSender sender;
-
-    @BeforeAll
-    static void connect() {
-        sender = KafkaEventSender.fromConfig();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Test
     void aPostExportsAsJsonWithItsCasesAndEveryEntry() {
         PostDrafted drafted = DraftedPostMother.byDana();
-        AuditedFlows.approve(AuditedFlows.submit(sender, drafted));
+        AuditedFlows.approve(AuditedFlows.submit(kafka.sender(), drafted));
 
         given().auth().oauth2(AuditedFlows.LEAD_TOKEN).accept(ContentType.JSON)
                 .get("/audit/posts/{postId}", drafted.postId()).then().statusCode(200)
@@ -72,7 +62,7 @@ class FoiExportResourceTest {
     @Test
     void aPostExportsAsCsvWithAHeaderAndOneRowPerEntry() {
         PostDrafted drafted = DraftedPostMother.byDana();
-        AuditedFlows.reject(AuditedFlows.submit(sender, drafted), "Names a party, and a date");
+        AuditedFlows.reject(AuditedFlows.submit(kafka.sender(), drafted), "Names a party, and a date");
 
         String csv = given().auth().oauth2(AuditedFlows.LEAD_TOKEN).accept("text/csv")
                 .get("/audit/posts/{postId}", drafted.postId()).then().statusCode(200)
@@ -91,7 +81,7 @@ class FoiExportResourceTest {
     void aPeriodExportsEveryEntryInItAsJsonAndCsv() {
         Instant from = Instant.now().minus(1, ChronoUnit.MINUTES);
         PostDrafted drafted = DraftedPostMother.byDana();
-        AuditedFlows.approve(AuditedFlows.submit(sender, drafted));
+        AuditedFlows.approve(AuditedFlows.submit(kafka.sender(), drafted));
         Instant to = Instant.now().plus(1, ChronoUnit.MINUTES);
 
         given().auth().oauth2(TestTokens.forUser("ada", "admin")).accept(ContentType.JSON)
@@ -109,18 +99,19 @@ class FoiExportResourceTest {
     @Test
     void aPostExportIncludesChangesRequestedWithdrawalOverdueAndTheChainStillVerifies() {
         UUID postId = UUID.randomUUID();
-        UUID first = AuditedFlows.submit(sender, DraftedPostMother.version(postId, 1, "dana"));
+        UUID first = AuditedFlows.submit(kafka.sender(), DraftedPostMother.version(postId, 1, "dana"));
         given().auth().oauth2(TestTokens.forUser("colin", "clearer")).contentType(ContentType.JSON)
                 .body(Map.of("comment", "Add the helpline number")).post("/clearances/{id}/request-changes",
                         first).then().statusCode(200);
         PostDrafted second = DraftedPostMother.version(postId, 2, "dana");
-        AuditedFlows.submit(sender, second);
-        sender.send(new PostVersionWithdrawn(postId, 2, second.contentHash(), "dana", WithdrawalReason.WITHDRAWN,
+        AuditedFlows.submit(kafka.sender(), second);
+        kafka.sender().send(
+                new PostVersionWithdrawn(postId, 2, second.contentHash(), "dana", WithdrawalReason.WITHDRAWN,
                 Instant.now()));
         // Scheduled a minute ago: due at once, so the overdue scan picks it up.
         PostDrafted late = DraftedPostMother.version(postId, 3, "dana");
-        UUID third = AuditedFlows.submit(sender, new PostDrafted(postId, 3, late.contentHash(), "dana", late.text(),
-                late.targets(), Instant.now().minus(1, ChronoUnit.MINUTES), null, null, null, null, null,
+        UUID third = AuditedFlows.submit(kafka.sender(), new PostDrafted(postId, 3, late.contentHash(), "dana",
+                late.text(), late.targets(), Instant.now().minus(1, ChronoUnit.MINUTES), null, null, null, null, null,
                 List.of(), late.submittedAt()));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
                 .oauth2(AuditedFlows.LEAD_TOKEN).accept(ContentType.JSON).get("/audit/posts/{postId}", postId).then()

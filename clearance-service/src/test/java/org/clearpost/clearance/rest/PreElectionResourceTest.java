@@ -32,28 +32,18 @@ import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PreElectionPeriodCancelled;
 import org.clearpost.events.PreElectionPeriodDeclared;
 import org.clearpost.testing.CloudEventAssertions;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "clearance"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class PreElectionResourceTest {
 
-    private static KafkaEventSender sender;
-
-    @BeforeAll
-    static void connect() {
-        sender = KafkaEventSender.fromConfig();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Test
     void aLeadDeclaresChangesAndCancelsAPeriodEachAnEventAndAnAuditEntry() {
@@ -129,13 +119,13 @@ class PreElectionResourceTest {
     @Test
     void whileAPeriodIsInForceNonEssentialPostsAreRefusedAndEssentialOnesExempted() {
         duringAPeriod("Refusal test election", periodId -> {
-            UUID plain = ClearanceFlows.submit(sender, DraftedPostMother.byDana());
+            UUID plain = ClearanceFlows.submit(kafka.sender(), DraftedPostMother.byDana());
             ClearanceFlows.approve(ClearanceFlows.CARA, plain).statusCode(409)
                     .contentType("application/problem+json")
                     .body("title", equalTo("Refused during the pre-election period"))
                     .body("detail", containsString("only posts with an essential reason"));
 
-            UUID essential = ClearanceFlows.submit(sender, DraftedPostMother.essential("Service outage"));
+            UUID essential = ClearanceFlows.submit(kafka.sender(), DraftedPostMother.essential("Service outage"));
             ClearanceFlows.decide(ClearanceFlows.CARA, essential, "approve", "Public needs to know").statusCode(200);
             ClearanceFlows.decide(LENA, essential, "approve", "Essential").statusCode(200)
                     .body("status", equalTo("CLEARED"));
@@ -148,18 +138,18 @@ class PreElectionResourceTest {
     void whileAPeriodIsInForcePartyRepostsAndNewCampaignsAreRefusedEvenIfEssential() {
         duringAPeriod("Repost test election", periodId -> {
             PostDrafted repost = essential(DraftedPostMother.repostOf("@UKLabour"));
-            UUID repostCase = ClearanceFlows.submit(sender, repost);
+            UUID repostCase = ClearanceFlows.submit(kafka.sender(), repost);
             ClearanceFlows.caseView(repostCase).body("flags.kind", hasItem("party-political-repost"));
             ClearanceFlows.approve(ClearanceFlows.CARA, repostCase).statusCode(409)
                     .body("detail", containsString("reposts of party-political accounts"));
 
             LocalDate today = LocalDate.now(OfficeHours.LONDON);
-            UUID newCampaign = ClearanceFlows.submit(sender,
+            UUID newCampaign = ClearanceFlows.submit(kafka.sender(),
                     essential(DraftedPostMother.forCampaign("new-" + UUID.randomUUID(), today)));
             ClearanceFlows.approve(ClearanceFlows.CARA, newCampaign).statusCode(409)
                     .body("detail", containsString("new campaigns cannot start"));
 
-            UUID running = ClearanceFlows.submit(sender,
+            UUID running = ClearanceFlows.submit(kafka.sender(),
                     essential(DraftedPostMother.forCampaign("old-" + UUID.randomUUID(), today.minusDays(30))));
             ClearanceFlows.approve(ClearanceFlows.CARA, running).statusCode(200);
         });
@@ -168,7 +158,7 @@ class PreElectionResourceTest {
     @Test
     void whileAPeriodIsInForcePartiesAndCandidatesAreFlaggedAndTheNoticeNamesThePeriod() {
         duringAPeriod("Flag test election", periodId -> {
-            UUID caseId = ClearanceFlows.submit(sender,
+            UUID caseId = ClearanceFlows.submit(kafka.sender(),
                     DraftedPostMother.saying("Alex Candidate asked us about data sharing"));
             ClearanceFlows.caseView(caseId).body("route.name", equalTo("pre-election"))
                     .body("flags.find { it.kind == 'pre-election-names' }.terms", contains("Alex Candidate"))
@@ -191,7 +181,7 @@ class PreElectionResourceTest {
                 .post("/pre-election/periods").then().statusCode(201).extract().path("id");
         try {
             PostDrafted scheduled = DraftedPostMother.saying("Alex Candidate opens the new library");
-            UUID caseId = ClearanceFlows.submit(sender, new PostDrafted(scheduled.postId(), 1,
+            UUID caseId = ClearanceFlows.submit(kafka.sender(), new PostDrafted(scheduled.postId(), 1,
                     scheduled.contentHash(), scheduled.author(), scheduled.text(), scheduled.targets(),
                     startsAt.plus(1, ChronoUnit.DAYS), null, null, null, null, null, List.of(),
                     scheduled.submittedAt()));

@@ -30,34 +30,24 @@ import org.clearpost.clearance.DraftedPostMother;
 import org.clearpost.events.EventType;
 import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostDrafted;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "clearance"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class RoutesResourceTest {
 
-    private static KafkaEventSender sender;
-
-    @BeforeAll
-    static void connect() {
-        sender = KafkaEventSender.fromConfig();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Test
     void theNormalRouteIsOneClearerAndPostClearedCarriesEveryContentField() {
         PostDrafted drafted = DraftedPostMother.forCampaign("privacy-week", LocalDate.now().minusDays(3));
-        UUID caseId = ClearanceFlows.submit(sender, drafted);
+        UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);
         ClearanceFlows.caseView(caseId).body("route.name", equalTo("normal"))
                 .body("route.remainingSteps.role", contains("clearer"));
 
@@ -84,11 +74,11 @@ class RoutesResourceTest {
         try {
             PostDrafted essential = DraftedPostMother.essential("Helpline outage affects the public");
             // Lars, a lead, wrote the first version: he may take no step of any later one.
-            sender.send(DraftedPostMother.version(essential.postId(), 1, "lars"));
+            kafka.sender().send(DraftedPostMother.version(essential.postId(), 1, "lars"));
             PostDrafted second = new PostDrafted(essential.postId(), 2, essential.contentHash(), "dana",
                     essential.text(), essential.targets(), null, null, null, essential.essentialReason(), null, null,
                     List.of(), essential.submittedAt());
-            UUID caseId = ClearanceFlows.submit(sender, second);
+            UUID caseId = ClearanceFlows.submit(kafka.sender(), second);
             ClearanceFlows.caseView(caseId).body("route.name", equalTo("pre-election"))
                     .body("route.reason", containsString("Route test election"))
                     .body("route.remainingSteps.role", contains("clearer", "lead"));
@@ -140,7 +130,7 @@ class RoutesResourceTest {
             given().auth().oauth2(COLIN).get("/crisis-mode").then().statusCode(200).body("on", equalTo(true))
                     .body("current.reason", equalTo("Supplier data breach"));
             PostDrafted drafted = DraftedPostMother.byDana();
-            UUID caseId = ClearanceFlows.submit(sender, drafted);
+            UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);
             Map<String, Object> view = ClearanceFlows.caseView(caseId).body("route.name", equalTo("crisis"))
                     .body("route.reason", containsString("Supplier data breach")).extract().path("$");
             Instant submitted = Instant.parse((String) view.get("submittedAt"));
@@ -168,7 +158,7 @@ class RoutesResourceTest {
     @Test
     void aLiveEventQuickPostIsClearedByAClearerOnDuty() {
         PostDrafted drafted = DraftedPostMother.live();
-        UUID caseId = ClearanceFlows.submit(sender, drafted);
+        UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);
         Map<String, Object> view = ClearanceFlows.caseView(caseId).body("route.name", equalTo("live"))
                 .body("liveEvent.name", equalTo("Data Protection Conference")).extract().path("$");
         assertThat(Instant.parse((String) view.get("dueAt")))
@@ -197,7 +187,7 @@ class RoutesResourceTest {
     @Test
     void noAuthorTakesAnyStepWhateverTheirRolesAndAdminsAloneNeverDecide() {
         PostDrafted drafted = DraftedPostMother.version(UUID.randomUUID(), 1, "lee");
-        UUID caseId = ClearanceFlows.submit(sender, drafted);
+        UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);
         String lee = TestTokens.forUser("lee", "clearer", "lead", "admin");
 
         for (String decision : List.of("approve", "reject", "request-changes")) {

@@ -24,19 +24,19 @@ import org.clearpost.drafting.messaging.Channels;
 import org.clearpost.events.ExternalPost;
 import org.clearpost.events.MentionReceived;
 import org.clearpost.events.Network;
-import org.clearpost.testing.KafkaEventSender;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "drafting"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class KnownMentionsTest {
 
-    private static KafkaEventSender sender;
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @Inject
     KnownMentions mentions;
@@ -44,20 +44,10 @@ class KnownMentionsTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @BeforeAll
-    static void connect() {
-        sender = KafkaEventSender.fromConfig();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
-
     @Test
     void aMentionFromMonitoringCanBeRepliedTo() {
         UUID id = UUID.randomUUID();
-        sender.send(mention(id, "Is the new guidance out yet?"));
+        kafka.sender().send(mention(id, "Is the new guidance out yet?"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> mentions.find(id).isPresent());
 
@@ -72,12 +62,12 @@ class KnownMentionsTest {
     @Test
     void aRedeliveredMentionIsRecordedOnce() throws Exception {
         UUID id = UUID.randomUUID();
-        ProducerRecord<String, String> first = sender.send(mention(id, "First words"));
+        ProducerRecord<String, String> first = kafka.sender().send(mention(id, "First words"));
         await().atMost(Duration.ofSeconds(20)).until(() -> mentions.find(id).isPresent());
 
-        sender.send(first); // the same CloudEvent again, as after a consumer crash before its offset commit
+        kafka.sender().send(first); // the same CloudEvent again, as after a consumer crash before its offset commit
         // Monitoring reporting the same mention again under a new event id does not change what was recorded.
-        ProducerRecord<String, String> again = sender.send(mention(id, "Edited words"));
+        ProducerRecord<String, String> again = kafka.sender().send(mention(id, "Edited words"));
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(again));
 
         assertThat(rows(id)).isEqualTo(1);

@@ -24,38 +24,34 @@ import org.clearpost.events.PostRejected;
 import org.clearpost.events.PublicationFailed;
 import org.clearpost.events.Target;
 import org.clearpost.events.Topics;
-import org.clearpost.testing.KafkaEventSender;
-import org.clearpost.testing.KafkaTopicReader;
+import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "drafting"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class PostOutcomeConsumerTest {
 
-    private static KafkaEventSender sender;
+    @RegisterExtension
+    static final KafkaClients kafka = new KafkaClients();
 
     @BeforeAll
     static void connect() {
-        sender = KafkaEventSender.fromConfig();
         // The consumers join their group in the background after start; wait for both before timing any test.
         UUID nobody = UUID.randomUUID();
-        ProducerRecord<String, String> decision = sender.send(new PostRejected(nobody, 1, "sha256:" + "0".repeat(64),
+        ProducerRecord<String, String> decision = kafka.sender().send(
+                new PostRejected(nobody, 1, "sha256:" + "0".repeat(64),
                 "colin", "readiness probe", Instant.now()));
-        ProducerRecord<String, String> publication = sender.send(new PublicationFailed(nobody, 1, UUID.randomUUID(),
+        ProducerRecord<String, String> publication = kafka.sender().send(
+                new PublicationFailed(nobody, 1, UUID.randomUUID(),
                 Network.X, "nobody", "readiness probe", Instant.now()));
         for (ProducerRecord<String, String> probe : List.of(decision, publication)) {
             String eventId = new String(probe.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
             await().atMost(Duration.ofSeconds(90)).until(() -> ProcessedEvents.contains(eventId));
         }
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
     }
 
     @Test
@@ -64,13 +60,13 @@ class PostOutcomeConsumerTest {
         JsonPath post = post(id);
         List<Target> targets = targets(post);
 
-        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "normal", "colin",
+        kafka.sender().send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "normal", "colin",
                 "Good to go", post.getString("text"), targets, null, null, null, null, null, Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> "CLEARED".equals(post(id).getString("status")));
 
-        sender.send(new PostPublished(id, 1, targets.get(0).targetId(), Network.X, "clearpost_demo", "1790",
+        kafka.sender().send(new PostPublished(id, 1, targets.get(0).targetId(), Network.X, "clearpost_demo", "1790",
                 "https://x.com/clearpost_demo/status/1790", false, Instant.now()));
-        sender.send(new PublicationFailed(id, 1, targets.get(1).targetId(), Network.FACEBOOK, "1234567890",
+        kafka.sender().send(new PublicationFailed(id, 1, targets.get(1).targetId(), Network.FACEBOOK, "1234567890",
                 "account 1234567890 on FACEBOOK is not connected", Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "PARTLY_PUBLISHED".equals(post(id).getString("status")));
@@ -87,7 +83,7 @@ class PostOutcomeConsumerTest {
         UUID id = PostMother.submitted();
         JsonPath post = post(id);
 
-        sender.send(new ChangesRequested(id, 1, post.getString("contentHash"), "colin",
+        kafka.sender().send(new ChangesRequested(id, 1, post.getString("contentHash"), "colin",
                 "Say which guidance: link the page", Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> "CHANGES_REQUESTED".equals(post(id).getString("status")));
 
@@ -107,7 +103,7 @@ class PostOutcomeConsumerTest {
                 "2027-06-01T09:00"));
         JsonPath post = post(id);
 
-        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "normal", "colin", null,
+        kafka.sender().send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "normal", "colin", null,
                 post.getString("text"), targets(post), Instant.parse("2027-06-01T08:00:00Z"), null, null, null, null,
                 Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> "SCHEDULED".equals(post(id).getString("status")));
@@ -123,19 +119,21 @@ class PostOutcomeConsumerTest {
         UUID id = PostMother.submitted();
         JsonPath post = post(id);
         List<Target> targets = targets(post);
-        sender.send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "normal", "colin", null,
+        kafka.sender().send(new PostCleared(id, 1, post.getString("contentHash"), "dana", "normal", "colin", null,
                 post.getString("text"), targets, null, null, null, null, null, Instant.now()));
         Target x = targets.get(0);
 
-        ProducerRecord<String, String> failure = sender.send(new PublicationFailed(id, 1, x.targetId(), Network.X,
+        ProducerRecord<String, String> failure = kafka.sender().send(
+                new PublicationFailed(id, 1, x.targetId(), Network.X,
                 x.account(), "X answered 503", Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(post(id).getString("targets[0].status")));
-        sender.send(new PostPublished(id, 1, x.targetId(), Network.X, x.account(), "1791",
+        kafka.sender().send(new PostPublished(id, 1, x.targetId(), Network.X, x.account(), "1791",
                 "https://x.com/clearpost_demo/status/1791", false, Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> "PUBLISHED".equals(post(id).getString("targets[0].status")));
 
-        sender.send(failure); // the same CloudEvent again, as after a consumer crash before its offset commit
-        ProducerRecord<String, String> marker = sender.send(new PostRejected(id, 1, post.getString("contentHash"),
+        kafka.sender().send(failure); // the same CloudEvent again, as after a consumer crash before its offset commit
+        ProducerRecord<String, String> marker = kafka.sender().send(
+                new PostRejected(id, 1, post.getString("contentHash"),
                 "lee", "late and stale", Instant.now()));
         awaitProcessed(marker);
 
@@ -147,7 +145,8 @@ class PostOutcomeConsumerTest {
         UUID id = PostMother.submitted();
         JsonPath post = post(id);
 
-        ProducerRecord<String, String> stale = sender.send(new PostRejected(id, 7, post.getString("contentHash"),
+        ProducerRecord<String, String> stale = kafka.sender().send(
+                new PostRejected(id, 7, post.getString("contentHash"),
                 "colin", "wrong version", Instant.now()));
         awaitProcessed(stale);
 
@@ -157,9 +156,9 @@ class PostOutcomeConsumerTest {
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        sender.send(new ProducerRecord<>(Topics.CLEARANCE_DECISIONS, key, "{\"no\":\"cloud event headers\"}"));
+        kafka.sender().send(new ProducerRecord<>(Topics.CLEARANCE_DECISIONS, key, "{\"no\":\"cloud event headers\"}"));
 
-        var dead = KafkaTopicReader.fromConfig().awaitRecords("clearpost.drafting-service.dead-letter",
+        var dead = kafka.reader().awaitRecords("clearpost.drafting-service.dead-letter",
                 r -> key.equals(r.key()), Duration.ofSeconds(20));
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
