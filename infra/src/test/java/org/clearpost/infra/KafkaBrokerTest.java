@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +34,7 @@ class KafkaBrokerTest {
     @BeforeAll
     static void startBroker() {
         long started = System.nanoTime();
-        broker = KafkaBroker.start(dataDir, 0);
+        broker = KafkaBroker.start(dataDir, 0, "test-super-user-" + UUID.randomUUID());
         System.out.printf("Kafka broker started in %d ms on %s%n", (System.nanoTime() - started) / 1_000_000, broker.bootstrapServers());
     }
 
@@ -48,15 +49,12 @@ class KafkaBrokerTest {
         broker.createTopics(topic);
         ProducerRecord<String, String> sent = new ProducerRecord<>(topic, "post-1", "{\"text\":\"hello\"}");
         sent.headers().add("ce_type", "PostDrafted".getBytes(StandardCharsets.UTF_8));
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(superUser(ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
             producer.send(sent).get();
         }
 
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        try (var consumer = new KafkaConsumer<>(superUser(
                 ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -73,12 +71,34 @@ class KafkaBrokerTest {
         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)).isEqualTo("PostDrafted");
     }
 
+    /** Only the super user may create topics; for it, they are created on first use. */
     @Test
     void topicsAreAutoCreatedWithThreePartitions() throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (var producer = new KafkaProducer<>(superUser(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("auto-created", "k", "v")).get();
             assertThat(producer.partitionsFor("auto-created")).hasSize(3);
         }
+    }
+
+    /**
+     * The launcher's data directory outlives a password (a deleted secrets file, or a directory formatted before
+     * Kafka had credentials at all): the broker's PLAIN login still gets in and rewrites the SCRAM credential.
+     */
+    @Test
+    void restartsOnItsDataDirectoryWithAnotherSuperUserPassword(@TempDir Path otherDir) throws Exception {
+        KafkaBroker.start(otherDir, 0, "first-password-" + UUID.randomUUID()).close();
+
+        try (KafkaBroker restarted = KafkaBroker.start(otherDir, 0, "second-password-" + UUID.randomUUID());
+             var producer = new KafkaProducer<>(restarted.superUserClientConfig(), new StringSerializer(), new StringSerializer())) {
+            assertThat(producer.send(new ProducerRecord<>("after-restart", "k", "v")).get().offset()).isZero();
+        }
+    }
+
+    private static Map<String, Object> superUser(String... keysAndValues) {
+        Map<String, Object> config = new HashMap<>(broker.superUserClientConfig());
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            config.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return config;
     }
 }

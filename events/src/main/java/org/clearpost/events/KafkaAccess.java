@@ -1,0 +1,100 @@
+package org.clearpost.events;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Who may write and read which topic: the one table the broker set-up (launcher, tests) and the Kubernetes
+ * {@code KafkaUser}s are derived from, and which docs/events.md describes. A producer that is not in this table for a
+ * topic is refused by the broker, so a compromised or buggy drafting-service cannot forge a {@code PostCleared}.
+ *
+ * <p>Each service authenticates as its own principal, named like the service ({@code quarkus.application.name}), and
+ * consumes in the consumer group of that name. Plain data: the Kafka ACLs are built from it where a Kafka client is at
+ * hand.
+ */
+public final class KafkaAccess {
+
+    /** Every Clearpost topic starts with this; the analyst's grants are by this prefix. */
+    public static final String TOPIC_PREFIX = "clearpost.";
+    /** The broker's own principal and the only super user: inter-broker, controller, provisioning, test helpers. */
+    public static final String ADMIN = "admin";
+    /** Read-only principal for people and tools looking at the events (console consumer, notebooks). */
+    public static final String ANALYST = "analyst";
+    /** The analyst's consumer groups must start with this, so they cannot join (and disturb) a service's group. */
+    public static final String ANALYST_GROUP_PREFIX = "analyst-";
+
+    /**
+     * One service's grants.
+     *
+     * @param principal the SCRAM user name, which is also the service name and its consumer group
+     * @param writes    the topics it produces (its own topics and, if it consumes anything, its dead-letter topic)
+     * @param reads     the topics it consumes
+     */
+    public record ServiceAccess(String principal, Set<String> writes, Set<String> reads) {
+
+        public ServiceAccess {
+            writes = Set.copyOf(writes);
+            reads = Set.copyOf(reads);
+        }
+
+        private static ServiceAccess of(String service, List<String> ownTopics, List<String> consumed) {
+            Set<String> writes = new TreeSet<>(ownTopics);
+            if (!consumed.isEmpty()) {
+                writes.add(Topics.deadLetter(service));
+            }
+            return new ServiceAccess(service, writes, new TreeSet<>(consumed));
+        }
+
+        /** The consumer group the service reads in (READ on it is granted when it consumes anything). */
+        public Optional<String> consumerGroup() {
+            return reads.isEmpty() ? Optional.empty() : Optional.of(principal);
+        }
+    }
+
+    public static final ServiceAccess DRAFTING = ServiceAccess.of("drafting-service",
+            List.of(Topics.DRAFTING_POSTS, Topics.DRAFTING_CAMPAIGNS),
+            List.of(Topics.CLEARANCE_DECISIONS, Topics.PUBLISHER_PUBLICATIONS, Topics.MONITORING_MENTIONS));
+    public static final ServiceAccess CLEARANCE = ServiceAccess.of("clearance-service",
+            List.of(Topics.CLEARANCE_DECISIONS, Topics.CLEARANCE_PUBLISHING_CONTROL, Topics.CLEARANCE_PRE_ELECTION_PERIODS),
+            List.of(Topics.DRAFTING_POSTS, Topics.PUBLISHER_PUBLICATIONS));
+    public static final ServiceAccess PUBLISHER = ServiceAccess.of("publisher-service",
+            List.of(Topics.PUBLISHER_PUBLICATIONS),
+            List.of(Topics.CLEARANCE_DECISIONS, Topics.CLEARANCE_PUBLISHING_CONTROL, Topics.DRAFTING_POSTS));
+    public static final ServiceAccess MONITORING = ServiceAccess.of("monitoring-service",
+            List.of(Topics.MONITORING_MENTIONS),
+            List.of());
+    /** Analytics reads every event topic (including ones it ignores today) and produces nothing of its own. */
+    public static final ServiceAccess ANALYTICS = ServiceAccess.of("analytics-service",
+            List.of(),
+            Topics.ALL);
+
+    public static final List<ServiceAccess> SERVICES = List.of(DRAFTING, CLEARANCE, PUBLISHER, MONITORING, ANALYTICS);
+
+    private KafkaAccess() {
+    }
+
+    /** The grants of the service named {@code service} (e.g. {@code drafting-service}), if it is one. */
+    public static Optional<ServiceAccess> service(String service) {
+        return SERVICES.stream().filter(access -> access.principal().equals(service)).findFirst();
+    }
+
+    /** Every principal that needs a SCRAM credential: the services, the analyst and the admin. */
+    public static List<String> principals() {
+        return Stream.concat(SERVICES.stream().map(ServiceAccess::principal), Stream.of(ANALYST, ADMIN)).toList();
+    }
+
+    /** Every topic somebody writes: the event topics and the services' dead-letter topics, sorted. */
+    public static Set<String> topics() {
+        Set<String> topics = new TreeSet<>(Topics.ALL);
+        SERVICES.forEach(access -> topics.addAll(access.writes()));
+        return topics;
+    }
+
+    /** The services allowed to write {@code topic}: exactly one for every topic in {@link #topics()}. */
+    public static List<String> writersOf(String topic) {
+        return SERVICES.stream().filter(access -> access.writes().contains(topic)).map(ServiceAccess::principal).toList();
+    }
+}

@@ -1,0 +1,76 @@
+package org.clearpost.infra;
+
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.clearpost.events.KafkaAccess;
+import org.clearpost.events.KafkaAccess.ServiceAccess;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the contract's {@link KafkaAccess} table into Kafka ACLs and sets a broker up with them: the same grants the
+ * Kubernetes {@code KafkaUser}s declare. Producers need WRITE only: since Kafka 3.0 WRITE on any topic implies the
+ * IDEMPOTENT_WRITE an idempotent producer (the outbox relay) asks for (KIP-679). READ and WRITE imply DESCRIBE.
+ */
+public final class KafkaSecurity {
+
+    private KafkaSecurity() {
+    }
+
+    /** The ACLs of every principal in the table (the super user needs none). */
+    public static List<AclBinding> aclBindings() {
+        List<AclBinding> acls = new ArrayList<>();
+        KafkaAccess.SERVICES.forEach(service -> acls.addAll(aclBindings(service)));
+        acls.addAll(analystAclBindings());
+        return acls;
+    }
+
+    public static List<AclBinding> aclBindings(ServiceAccess service) {
+        List<AclBinding> acls = new ArrayList<>();
+        service.writes().forEach(topic -> acls.add(allow(service.principal(), ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE)));
+        service.reads().forEach(topic -> acls.add(allow(service.principal(), ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ)));
+        service.consumerGroup().ifPresent(group ->
+                acls.add(allow(service.principal(), ResourceType.GROUP, group, PatternType.LITERAL, AclOperation.READ)));
+        return acls;
+    }
+
+    public static List<AclBinding> analystAclBindings() {
+        String analyst = KafkaAccess.ANALYST;
+        return List.of(
+                allow(analyst, ResourceType.TOPIC, KafkaAccess.TOPIC_PREFIX, PatternType.PREFIXED, AclOperation.READ),
+                allow(analyst, ResourceType.TOPIC, KafkaAccess.TOPIC_PREFIX, PatternType.PREFIXED, AclOperation.DESCRIBE),
+                allow(analyst, ResourceType.GROUP, KafkaAccess.ANALYST_GROUP_PREFIX, PatternType.PREFIXED, AclOperation.READ));
+    }
+
+    /**
+     * Sets the broker up for Clearpost, idempotently (run at every start): every topic of the table exists (nobody
+     * but the super user may create topics), each principal has its SCRAM credential with the given password and
+     * exactly its ACLs.
+     *
+     * @param passwords a password for every name of {@link KafkaAccess#principals()} except the super user
+     */
+    public static void provision(KafkaBroker broker, Map<String, String> passwords) {
+        List<String> principals = KafkaAccess.principals().stream().filter(p -> !p.equals(KafkaBroker.SUPER_USER)).toList();
+        List<String> missing = principals.stream().filter(p -> !passwords.containsKey(p)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("no Kafka password for " + missing);
+        }
+        broker.createTopics(KafkaAccess.topics().toArray(String[]::new));
+        Map<String, String> users = new java.util.HashMap<>(passwords);
+        users.remove(KafkaBroker.SUPER_USER);
+        broker.upsertScramUsers(users);
+        broker.syncAcls(principals, aclBindings());
+    }
+
+    private static AclBinding allow(String principal, ResourceType type, String name, PatternType pattern, AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW));
+    }
+}

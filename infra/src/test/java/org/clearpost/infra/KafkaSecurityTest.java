@@ -1,0 +1,195 @@
+package org.clearpost.infra;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.clearpost.events.KafkaAccess;
+import org.clearpost.events.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The broker as provisioned from the contract's {@link KafkaAccess} table: who gets in, who may write what. */
+class KafkaSecurityTest {
+
+    @TempDir
+    static Path dataDir;
+    static KafkaBroker broker;
+    static Map<String, String> passwords;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start(dataDir, 0, "test-super-user-" + UUID.randomUUID());
+        passwords = KafkaAccess.principals().stream()
+                .collect(Collectors.toMap(Function.identity(), p -> UUID.randomUUID().toString()));
+        KafkaSecurity.provision(broker, passwords);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void aClientWithoutCredentialsIsRefused() {
+        Map<String, Object> anonymous = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
+        try (Admin admin = Admin.create(anonymous)) {
+            // The SASL listener drops a plaintext client's connection: it never gets an answer, not even the topic list.
+            assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        Map<String, Object> config = new HashMap<>(broker.clientConfig("drafting-service", "not-the-password"));
+        try (var producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.DRAFTING_POSTS, "k", "v")).get(10, TimeUnit.SECONDS))
+                    .satisfies(e -> assertThat(causes(e)).anyMatch(SaslAuthenticationException.class::isInstance));
+        }
+    }
+
+    @Test
+    void draftingWritesItsOwnTopicButCannotForgeAClearanceDecision() throws Exception {
+        try (var producer = producer("drafting-service")) {
+            assertThat(producer.send(new ProducerRecord<>(Topics.DRAFTING_POSTS, "post-1", "{}")).get(10, TimeUnit.SECONDS).offset())
+                    .isGreaterThanOrEqualTo(0);
+        }
+        // A fresh producer: a refused topic leaves the one above unusable for the rest of its batch.
+        try (var producer = producer("drafting-service")) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.CLEARANCE_DECISIONS, "post-1", "{\"forged\":true}"))
+                    .get(10, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void clearanceWritesDecisionsAndItsDeadLetterTopic() throws Exception {
+        try (var producer = producer("clearance-service")) {
+            producer.send(new ProducerRecord<>(Topics.CLEARANCE_DECISIONS, "post-2", "{}")).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.deadLetter("clearance-service"), "post-2", "{}")).get(10, TimeUnit.SECONDS);
+        }
+        try (var producer = producer("clearance-service")) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.deadLetter("publisher-service"), "k", "v"))
+                    .get(10, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void aServiceReadsWhatItConsumesInItsOwnGroupOnly() throws Exception {
+        try (var producer = producer("clearance-service")) {
+            producer.send(new ProducerRecord<>(Topics.CLEARANCE_PUBLISHING_CONTROL, "publishing", "{\"stop\":1}")).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(read("publisher-service", "publisher-service", Topics.CLEARANCE_PUBLISHING_CONTROL)).contains("{\"stop\":1}");
+
+        // Publisher does not consume mentions; nor may it join another service's group.
+        assertThatThrownBy(() -> read("publisher-service", "publisher-service", Topics.MONITORING_MENTIONS))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read("publisher-service", "drafting-service", Topics.CLEARANCE_PUBLISHING_CONTROL))
+                .isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    @Test
+    void theAnalystReadsEveryTopicButWritesNone() throws Exception {
+        try (var producer = producer("monitoring-service")) {
+            producer.send(new ProducerRecord<>(Topics.MONITORING_MENTIONS, "mention-1", "{\"mention\":1}")).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(read(KafkaAccess.ANALYST, KafkaAccess.ANALYST_GROUP_PREFIX + "notebook", Topics.MONITORING_MENTIONS))
+                .contains("{\"mention\":1}");
+        assertThatThrownBy(() -> read(KafkaAccess.ANALYST, "analytics-service", Topics.MONITORING_MENTIONS))
+                .isInstanceOf(GroupAuthorizationException.class);
+
+        try (var producer = producer(KafkaAccess.ANALYST)) {
+            // Refused before the topic is even looked at: a producer with WRITE on no topic may not be idempotent.
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.MONITORING_MENTIONS, "k", "forged")).get(10, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(AuthorizationException.class);
+        }
+    }
+
+    @Test
+    void theBrokerHoldsExactlyTheTableAndProvisioningAgainChangesNothing() {
+        KafkaSecurity.provision(broker, passwords);
+
+        assertThat(new HashSet<>(broker.acls())).isEqualTo(new HashSet<>(KafkaSecurity.aclBindings()));
+    }
+
+    @Test
+    void everyTopicHasExactlyOneWriterAndTheTableCoversEveryTopic() {
+        assertThat(KafkaAccess.topics()).containsAll(Topics.ALL);
+        for (String topic : KafkaAccess.topics()) {
+            assertThat(KafkaAccess.writersOf(topic)).as(topic).hasSize(1);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(String principal) {
+        return new KafkaProducer<>(producerConfig(broker.clientConfig(principal, passwords.get(principal))),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private static Map<String, Object> producerConfig(Map<String, Object> login) {
+        Map<String, Object> config = new HashMap<>(login);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        return config;
+    }
+
+    /** The values {@code principal} reads from the beginning of {@code topic} in {@code group}; authorisation errors are thrown. */
+    private static List<String> read(String principal, String group, String topic) {
+        Map<String, Object> config = new HashMap<>(broker.clientConfig(principal, passwords.get(principal)));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (values.isEmpty() && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> values.add(record.value()));
+            }
+        }
+        return values;
+    }
+
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable t = e; t != null && !causes.contains(t); t = t.getCause()) {
+            causes.add(t);
+        }
+        return causes;
+    }
+}
