@@ -4,7 +4,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class's Kafka clients on the broker the running Quarkus test is configured with:
+ * A test class's Kafka clients on the shared test broker, logged in as its super user (they stand in for the
+ * other services):
  * {@code @RegisterExtension static final KafkaClients kafka = new KafkaClients();}. They are made on first use, once
  * the application (and so its configuration) is up, and the producer is closed after the class's last test.
  */

@@ -1,6 +1,7 @@
 package org.clearpost.testing;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -10,7 +11,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.clearpost.events.ClearpostEvent;
 import org.clearpost.support.outbox.CloudEventRecords;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Puts events on the real broker the way another service's outbox relay would, so a test can drive a consumer.
@@ -22,17 +22,21 @@ public final class KafkaEventSender implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
 
-    public KafkaEventSender(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all"));
+    /** @param clientConfig bootstrap servers and SASL login, e.g. {@link RealInfrastructure#kafkaSuperUserConfig()} */
+    public KafkaEventSender(Map<String, ?> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config);
     }
 
-    /** Connects to the broker the running Quarkus test is configured with. */
+    /**
+     * Connects to the shared test broker as its super user: the sender stands in for whichever service owns the
+     * topic, which the service under test's own principal may not write.
+     */
     public static KafkaEventSender fromConfig() {
-        return new KafkaEventSender(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return new KafkaEventSender(RealInfrastructure.kafkaSuperUserConfig());
     }
 
     /** Sends the event as a new CloudEvent; returns the record, so a test can send the very same one again. */

@@ -5,12 +5,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.clearpost.events.KafkaAccess;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,25 @@ public final class KafkaTopicReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String bootstrapServers;
+    /**
+     * The readers' consumer groups start with the analyst's prefix, so a reader may log in as the read-only
+     * analyst (as the e2e tests do) as well as the super user.
+     */
+    static final String GROUP_PREFIX = KafkaAccess.ANALYST_GROUP_PREFIX + "test-reader-";
 
-    public KafkaTopicReader(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    private final Map<String, ?> clientConfig;
+
+    /** @param clientConfig bootstrap servers and SASL login, e.g. {@link RealInfrastructure#kafkaSuperUserConfig()} */
+    public KafkaTopicReader(Map<String, ?> clientConfig) {
+        this.clientConfig = Map.copyOf(clientConfig);
     }
 
-    /** Connects to the broker the running Quarkus test is configured with ({@code kafka.bootstrap.servers}). */
+    /**
+     * Connects to the shared test broker as its super user, so it reads any topic, including ones the service
+     * under test may only write.
+     */
     public static KafkaTopicReader fromConfig() {
-        return new KafkaTopicReader(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return new KafkaTopicReader(RealInfrastructure.kafkaSuperUserConfig());
     }
 
     /**
@@ -83,14 +94,13 @@ public final class KafkaTopicReader {
     }
 
     private KafkaConsumer<String, String> subscribedTo(String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                // Only committed records: a test should see what the services' consumers would see.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_PREFIX + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Only committed records: a test should see what the services' consumers would see.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }

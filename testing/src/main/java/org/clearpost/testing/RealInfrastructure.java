@@ -1,6 +1,7 @@
 package org.clearpost.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.clearpost.events.KafkaAccess;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -36,19 +37,36 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
      * pair and leave the first running on classes that can no longer load. So they are held by the class as loaded
      * by the JVM's system class loader, which under surefire holds the whole test class path.
      */
-    @SuppressWarnings("unchecked")
     private static Map<String, String> sharedConfigFor(String database) {
+        return callShared("configFor", database);
+    }
+
+    /**
+     * A complete Kafka client configuration (bootstrap servers, SASL login) for the shared broker's super user, who
+     * may read and write every topic: for test clients that stand in for other services.
+     */
+    public static Map<String, String> kafkaSuperUserConfig() {
+        return callShared("kafkaClientConfig", KafkaAccess.ADMIN);
+    }
+
+    /** The same for one principal of the contract's {@link KafkaAccess} table, e.g. {@code drafting-service}. */
+    public static Map<String, String> kafkaClientConfig(String principal) {
+        return callShared("kafkaClientConfig", principal);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> callShared(String method, String argument) {
         Class<?> holder;
         try {
             holder = Class.forName(SharedInfrastructure.class.getName(), true, ClassLoader.getSystemClassLoader());
         } catch (ClassNotFoundException notOnTheSystemClassPath) {
-            return SharedInfrastructure.configFor(database);
+            holder = SharedInfrastructure.class;
         }
         try {
-            Method configFor = holder.getDeclaredMethod("configFor", String.class);
+            Method shared = holder.getDeclaredMethod(method, String.class);
             // The holder sits in another class loader, hence another runtime package: package access needs opening.
-            configFor.setAccessible(true);
-            return (Map<String, String>) configFor.invoke(null, database);
+            shared.setAccessible(true);
+            return (Map<String, String>) shared.invoke(null, argument);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
