@@ -7,6 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.clearpost.events.KafkaAccess;
 import org.clearpost.infra.TokenClient;
 import org.clearpost.local.Component;
 import org.clearpost.local.LocalPlatform;
@@ -70,7 +71,8 @@ final class RunningPlatform implements ExtensionContext.Store.CloseableResource 
         return given().baseUri(platform.url(application).toString()).contentType(ContentType.JSON);
     }
 
+    /** Reads the topics as the read-only analyst, with the credentials the launcher generated. */
     KafkaTopicReader kafka() {
-        return new KafkaTopicReader(platform.kafkaBootstrapServers());
+        return new KafkaTopicReader(platform.kafkaClientConfig(KafkaAccess.ANALYST));
     }
 }

@@ -1,5 +1,6 @@
 package org.clearpost.events;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
  *
  * <p>Each service authenticates as its own principal, named like the service ({@code quarkus.application.name}), and
  * consumes in the consumer group of that name. Plain data: the Kafka ACLs are built from it where a Kafka client is at
- * hand.
+ * hand ({@link #grants()}).
  */
 public final class KafkaAccess {
 
@@ -74,6 +75,40 @@ public final class KafkaAccess {
     public static final List<ServiceAccess> SERVICES = List.of(DRAFTING, CLEARANCE, PUBLISHER, MONITORING, ANALYTICS);
 
     private KafkaAccess() {
+    }
+
+    /** What a grant applies to; the names are Kafka's ({@code ResourceType}, {@code PatternType}, {@code AclOperation}). */
+    public enum Resource { TOPIC, GROUP }
+
+    public enum Pattern { LITERAL, PREFIXED }
+
+    public enum Operation { READ, WRITE, DESCRIBE }
+
+    /**
+     * One allowed operation, the form both the broker's ACLs and the Kubernetes {@code KafkaUser}s are compared in.
+     * WRITE on a topic also lets a producer be idempotent (Kafka 3.0+, KIP-679); READ and WRITE imply DESCRIBE.
+     */
+    public record Grant(String principal, Resource resource, String name, Pattern pattern, Operation operation) {
+    }
+
+    /** Every grant of the table: the services' and the analyst's. The admin is a super user and needs none. */
+    public static List<Grant> grants() {
+        List<Grant> grants = new ArrayList<>();
+        for (ServiceAccess service : SERVICES) {
+            String who = service.principal();
+            service.writes().forEach(topic -> grants.add(new Grant(who, Resource.TOPIC, topic, Pattern.LITERAL, Operation.WRITE)));
+            service.reads().forEach(topic -> grants.add(new Grant(who, Resource.TOPIC, topic, Pattern.LITERAL, Operation.READ)));
+            service.consumerGroup().ifPresent(group -> grants.add(new Grant(who, Resource.GROUP, group, Pattern.LITERAL, Operation.READ)));
+        }
+        grants.add(new Grant(ANALYST, Resource.TOPIC, TOPIC_PREFIX, Pattern.PREFIXED, Operation.READ));
+        grants.add(new Grant(ANALYST, Resource.TOPIC, TOPIC_PREFIX, Pattern.PREFIXED, Operation.DESCRIBE));
+        grants.add(new Grant(ANALYST, Resource.GROUP, ANALYST_GROUP_PREFIX, Pattern.PREFIXED, Operation.READ));
+        return grants;
+    }
+
+    /** The grants of one principal. */
+    public static List<Grant> grants(String principal) {
+        return grants().stream().filter(grant -> grant.principal().equals(principal)).toList();
     }
 
     /** The grants of the service named {@code service} (e.g. {@code drafting-service}), if it is one. */

@@ -8,14 +8,13 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.clearpost.events.KafkaAccess;
-import org.clearpost.events.KafkaAccess.ServiceAccess;
+import org.clearpost.events.KafkaAccess.Grant;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the contract's {@link KafkaAccess} table into Kafka ACLs and sets a broker up with them: the same grants the
+ * Turns the contract's {@link KafkaAccess} grants into Kafka ACLs and sets a broker up with them: the same grants the
  * Kubernetes {@code KafkaUser}s declare. Producers need WRITE only: since Kafka 3.0 WRITE on any topic implies the
  * IDEMPOTENT_WRITE an idempotent producer (the outbox relay) asks for (KIP-679). READ and WRITE imply DESCRIBE.
  */
@@ -26,27 +25,13 @@ public final class KafkaSecurity {
 
     /** The ACLs of every principal in the table (the super user needs none). */
     public static List<AclBinding> aclBindings() {
-        List<AclBinding> acls = new ArrayList<>();
-        KafkaAccess.SERVICES.forEach(service -> acls.addAll(aclBindings(service)));
-        acls.addAll(analystAclBindings());
-        return acls;
+        return KafkaAccess.grants().stream().map(KafkaSecurity::aclBinding).toList();
     }
 
-    public static List<AclBinding> aclBindings(ServiceAccess service) {
-        List<AclBinding> acls = new ArrayList<>();
-        service.writes().forEach(topic -> acls.add(allow(service.principal(), ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE)));
-        service.reads().forEach(topic -> acls.add(allow(service.principal(), ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ)));
-        service.consumerGroup().ifPresent(group ->
-                acls.add(allow(service.principal(), ResourceType.GROUP, group, PatternType.LITERAL, AclOperation.READ)));
-        return acls;
-    }
-
-    public static List<AclBinding> analystAclBindings() {
-        String analyst = KafkaAccess.ANALYST;
-        return List.of(
-                allow(analyst, ResourceType.TOPIC, KafkaAccess.TOPIC_PREFIX, PatternType.PREFIXED, AclOperation.READ),
-                allow(analyst, ResourceType.TOPIC, KafkaAccess.TOPIC_PREFIX, PatternType.PREFIXED, AclOperation.DESCRIBE),
-                allow(analyst, ResourceType.GROUP, KafkaAccess.ANALYST_GROUP_PREFIX, PatternType.PREFIXED, AclOperation.READ));
+    static AclBinding aclBinding(Grant grant) {
+        return new AclBinding(
+                new ResourcePattern(ResourceType.valueOf(grant.resource().name()), grant.name(), PatternType.valueOf(grant.pattern().name())),
+                new AccessControlEntry("User:" + grant.principal(), "*", AclOperation.valueOf(grant.operation().name()), AclPermissionType.ALLOW));
     }
 
     /**
@@ -67,10 +52,5 @@ public final class KafkaSecurity {
         users.remove(KafkaBroker.SUPER_USER);
         broker.upsertScramUsers(users);
         broker.syncAcls(principals, aclBindings());
-    }
-
-    private static AclBinding allow(String principal, ResourceType type, String name, PatternType pattern, AclOperation operation) {
-        return new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW));
     }
 }

@@ -7,10 +7,14 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.clearpost.events.KafkaAccess;
 import org.clearpost.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -99,6 +103,58 @@ class ManifestsTest {
         Map<String, Object> common = documents("common.yaml").stream()
                 .filter(d -> "ConfigMap".equals(d.get("kind"))).findFirst().orElseThrow();
         assertThat(map(common.get("data"))).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+    }
+
+    /** The broker enforces what the KafkaUsers say: they must grant exactly the contract's table, no more, no less. */
+    @Test
+    void theKafkaUsersGrantExactlyTheContractsAccessTable() throws IOException {
+        Set<KafkaAccess.Grant> declared = new HashSet<>();
+        List<String> users = new ArrayList<>();
+        for (Map<String, Object> user : documents("kafka-users.yaml")) {
+            assertThat(user.get("kind")).isEqualTo("KafkaUser");
+            String name = (String) path(user, "metadata", "name");
+            users.add(name);
+            assertThat(path(user, "metadata", "labels", "strimzi.io/cluster")).isEqualTo("clearpost");
+            assertThat(path(user, "spec", "authentication", "type")).as(name).isEqualTo("scram-sha-512");
+            assertThat(path(user, "spec", "authorization", "type")).as(name).isEqualTo("simple");
+            for (Object entry : list(path(user, "spec", "authorization", "acls"))) {
+                Map<String, Object> acl = map(entry);
+                assertThat(acl.getOrDefault("type", "allow")).isEqualTo("allow");
+                assertThat(acl.getOrDefault("host", "*")).isEqualTo("*");
+                Map<String, Object> resource = map(acl.get("resource"));
+                KafkaAccess.Pattern pattern = switch ((String) resource.get("patternType")) {
+                    case "literal" -> KafkaAccess.Pattern.LITERAL;
+                    case "prefix" -> KafkaAccess.Pattern.PREFIXED;
+                    default -> throw new AssertionError("unknown patternType in " + acl);
+                };
+                for (Object operation : list(acl.get("operations"))) {
+                    declared.add(new KafkaAccess.Grant(name,
+                            KafkaAccess.Resource.valueOf(((String) resource.get("type")).toUpperCase(Locale.ROOT)),
+                            (String) resource.get("name"), pattern,
+                            KafkaAccess.Operation.valueOf(((String) operation).toUpperCase(Locale.ROOT))));
+                }
+            }
+        }
+        assertThat(users).containsExactlyInAnyOrderElementsOf(
+                KafkaAccess.principals().stream().filter(p -> !p.equals(KafkaAccess.ADMIN)).toList());
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(KafkaAccess.grants());
+    }
+
+    @Test
+    void everyServiceLogsInToKafkaWithItsOwnUsersStrimziSecret() throws IOException {
+        for (String service : SERVICES) {
+            Map<String, Object> deployment = documents(service + ".yaml").get(0);
+            Map<String, Object> container = map(list(map(map(map(deployment.get("spec")).get("template")).get("spec"))
+                    .get("containers")).get(0));
+            Map<String, Object> password = list(container.get("env")).stream().map(ManifestsTest::map)
+                    .filter(env -> "CLEARPOST_KAFKA_PASSWORD".equals(env.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " has no CLEARPOST_KAFKA_PASSWORD"));
+            assertThat(path(password, "valueFrom", "secretKeyRef", "name")).as(service).isEqualTo(service);
+            assertThat(path(password, "valueFrom", "secretKeyRef", "key")).isEqualTo("password");
+        }
+        // Nobody may create topics in the cluster, so every topic somebody writes must be declared.
+        List<Object> declared = documents("topics.yaml").stream().map(topic -> path(topic, "spec", "topicName")).toList();
+        assertThat(declared).containsAll(KafkaAccess.topics());
     }
 
     private static List<Object> envNames(String service) throws IOException {

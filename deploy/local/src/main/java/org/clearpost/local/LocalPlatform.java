@@ -1,7 +1,9 @@
 package org.clearpost.local;
 
+import org.clearpost.events.KafkaAccess;
 import org.clearpost.infra.FreePort;
 import org.clearpost.infra.KafkaBroker;
+import org.clearpost.infra.KafkaSecurity;
 import org.clearpost.infra.KeycloakServer;
 import org.clearpost.infra.PostgresServer;
 import org.clearpost.infra.ServiceProcess;
@@ -41,6 +43,8 @@ public final class LocalPlatform implements AutoCloseable {
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private KeycloakServer keycloak;
+    private Secrets secrets;
+    private Path analystProperties;
 
     private record Running(String name, AutoCloseable component) {
     }
@@ -70,11 +74,16 @@ public final class LocalPlatform implements AutoCloseable {
         for (Component component : Component.values()) {
             ports.put(component, FreePort.orPick(options.port(component)));
         }
-        Secrets secrets = new Secrets(options.dataDir().resolve("secrets"));
+        secrets = new Secrets(options.dataDir().resolve("secrets"));
         Steps steps = new Steps(3 + selected.size());
 
-        steps.run("kafka", () -> kafka = register("kafka",
-                KafkaBroker.start(options.dataDir().resolve("kafka"), port(Component.KAFKA))));
+        steps.run("kafka", () -> {
+            kafka = register("kafka", KafkaBroker.start(options.dataDir().resolve("kafka"), port(Component.KAFKA),
+                    secrets.kafkaPassword(KafkaBroker.SUPER_USER)));
+            // Every start: topics, SCRAM users and ACLs as the contract's table says now (idempotent).
+            KafkaSecurity.provision(kafka, kafkaPasswords(secrets));
+            analystProperties = secrets.writeKafkaClientProperties(KafkaAccess.ANALYST, kafkaClientConfig(KafkaAccess.ANALYST));
+        });
         steps.run("postgresql", () -> {
             postgres = register("postgresql", PostgresServer.start(options.dataDir().resolve("postgres"), port(Component.POSTGRES)));
             Component.SERVICES.forEach(service -> postgres.ensureDatabase(service.database()));
@@ -132,6 +141,8 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // The Kafka user name defaults to the service's name, which is its principal in the contract's table.
+        env.put("CLEARPOST_KAFKA_PASSWORD", secrets.kafkaPassword(service.module()));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl());
         if (service == Component.DRAFTING) {
             // Media links in events must reach this drafting process; its files live with the rest of the data.
@@ -195,6 +206,27 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * A complete Kafka client configuration (bootstrap servers and SCRAM login) for a principal of the contract's
+     * {@link KafkaAccess} table, e.g. {@link KafkaAccess#ANALYST} for a read-only client.
+     */
+    public Map<String, String> kafkaClientConfig(String principal) {
+        Map<String, String> config = new HashMap<>(KafkaBroker.scramLogin(principal, secrets.kafkaPassword(principal)));
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        return config;
+    }
+
+    /** The analyst's ready-made client properties file (read-only on every topic), rewritten at each start. */
+    public Path kafkaAnalystProperties() {
+        return analystProperties;
+    }
+
+    private static Map<String, String> kafkaPasswords(Secrets secrets) {
+        Map<String, String> passwords = new HashMap<>();
+        KafkaAccess.principals().forEach(principal -> passwords.put(principal, secrets.kafkaPassword(principal)));
+        return passwords;
     }
 
     public String jdbcUrl(Component service) {

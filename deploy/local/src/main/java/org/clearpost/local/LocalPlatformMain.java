@@ -2,6 +2,7 @@ package org.clearpost.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clearpost.events.KafkaAccess;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,7 +77,8 @@ public final class LocalPlatformMain {
         OUT.printf("  %-11s %-24s admin console %s (admin, password in %s)%n", "keycloak",
                 platform.url(Component.KEYCLOAK), platform.url(Component.KEYCLOAK).resolve("/admin"),
                 options.dataDir().resolve("secrets").resolve(Secrets.KEYCLOAK_ADMIN_PASSWORD));
-        OUT.printf("  %-11s %s%n", "kafka", platform.kafkaBootstrapServers());
+        OUT.printf("  %-11s %s (SASL SCRAM-SHA-512; read-only analyst login in %s)%n", "kafka",
+                platform.kafkaBootstrapServers(), platform.kafkaAnalystProperties());
         OUT.printf("  %-11s %s (%s / %s)%n", "postgresql",
                 platform.jdbcUrl(Component.DRAFTING).replace("/" + Component.DRAFTING.database(), "/<service>"),
                 platform.databaseUsername(), platform.databasePassword());
@@ -87,6 +89,11 @@ public final class LocalPlatformMain {
         logged.addAll(List.of("keycloak", "kafka", "postgres", "launcher"));
         logged.forEach(name -> OUT.printf("  %-11s %s%n", name, platform.logsDir().resolve(name + ".log")));
 
+        OUT.printf("%nRead events (analyst: read-only, consumer groups must start with %s):%n"
+                        + "  kafka-console-consumer.sh --bootstrap-server %s --consumer.config %s --group %sconsole "
+                        + "--topic clearpost.drafting.posts --from-beginning --property print.headers=true%n",
+                KafkaAccess.ANALYST_GROUP_PREFIX, platform.kafkaBootstrapServers(), platform.kafkaAnalystProperties(),
+                KafkaAccess.ANALYST_GROUP_PREFIX);
         OUT.printf("%nUsers (password = user name): %s%n", realmUsers(options.realmFile()));
         OUT.printf("Get a token:%n  curl -s -d client_id=clearpost-cli -d username=dana -d password=dana "
                 + "-d grant_type=password %s | jq -r .access_token%n", platform.tokenUrl());

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Random secrets generated on the first start and kept in {@code <data>/secrets/}, readable by the owner only.
@@ -44,6 +45,32 @@ final class Secrets {
         return getOrCreate(KEYCLOAK_ADMIN_PASSWORD, Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18)));
     }
 
+    /**
+     * The Kafka SCRAM password of one principal ({@code drafting-service}, {@code analyst}, {@code admin}, ...).
+     * URL-safe base64, so it can go into a JAAS line unquoted by anything else.
+     */
+    String kafkaPassword(String principal) {
+        return getOrCreate(kafkaPasswordFile(principal), Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)));
+    }
+
+    static String kafkaPasswordFile(String principal) {
+        return "kafka-" + principal + ".password";
+    }
+
+    /**
+     * Writes (anew at every start, since the port may change) a Kafka client properties file for {@code principal}
+     * that the Kafka command-line tools take with {@code --consumer.config} / {@code --command-config}.
+     */
+    Path writeKafkaClientProperties(String principal, Map<String, String> clientConfig) {
+        Path file = dir.resolve("kafka-" + principal + ".properties");
+        StringBuilder text = new StringBuilder("# Kafka client login as '" + principal + "', written by clearpost-local at each start.\n");
+        clientConfig.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                // Properties syntax: backslashes would be eaten; the values written here have none but the JAAS quotes.
+                .forEach(entry -> text.append(entry.getKey()).append('=').append(entry.getValue()).append('\n'));
+        write(file, text.toString());
+        return file;
+    }
+
     private String getOrCreate(String name, String freshValue) {
         Path file = dir.resolve(name);
         try {
@@ -56,6 +83,19 @@ final class Secrets {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create secret " + file, e);
+        }
+    }
+
+    private void write(Path file, String content) {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -2,6 +2,17 @@ package org.clearpost.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.clearpost.events.KafkaAccess;
+import org.clearpost.events.Topics;
 import org.clearpost.infra.Processes;
 import org.clearpost.infra.TokenClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,15 +22,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -63,6 +82,7 @@ class LocalPlatformInfrastructureTest {
                     assertThat(connection.isValid(5)).isTrue();
                 }
             }
+            analystReadsButCannotWriteWithThePrintedPropertiesFile(platform);
             postmasterPid = Long.parseLong(Files.readAllLines(DATA_DIR.resolve("postgres/postmaster.pid")).get(0).trim());
             ProcessHandle keycloak = ProcessHandle.of(platform.keycloakPid()).orElseThrow();
             keycloakTree = Stream.concat(Stream.of(keycloak), keycloak.descendants()).toList();
@@ -78,6 +98,30 @@ class LocalPlatformInfrastructureTest {
         assertThat(ProcessHandle.of(postmasterPid).filter(Processes::isRunning)).isEmpty();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
         assertThat(DATA_DIR.resolve("logs/kafka.log")).content().contains("Kafka Server started");
+    }
+
+    /** The analyst's file, as an analyst would hand it to a Kafka tool: it lists and reads topics, and writes none. */
+    private static void analystReadsButCannotWriteWithThePrintedPropertiesFile(LocalPlatform platform) throws Exception {
+        Properties analyst = new Properties();
+        try (var in = Files.newBufferedReader(platform.kafkaAnalystProperties())) {
+            analyst.load(in);
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(platform.kafkaAnalystProperties()))).isEqualTo("rw-------");
+        Map<String, Object> config = new HashMap<>();
+        analyst.forEach((key, value) -> config.put((String) key, value));
+        try (Admin admin = Admin.create(config)) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(Topics.ALL);
+        }
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.ANALYST_GROUP_PREFIX + UUID.randomUUID());
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.DRAFTING_POSTS));
+            consumer.poll(Duration.ofSeconds(2)); // no authorisation error: may join its group and read
+        }
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.CLEARANCE_DECISIONS, "post", "forged")).get(10, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(AuthorizationException.class);
+        }
     }
 
     private static JsonNode claims(String jwt) throws IOException {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,5 +35,27 @@ class SecretsTest {
         assertThat(afterRestart.facebookVerifyToken()).isEqualTo(verifyToken);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("token-encryption.key")))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void eachKafkaPrincipalHasItsOwnKeptPasswordAndTheClientFileIsPrivate() throws Exception {
+        Path dir = dataDir.resolve("secrets");
+        Secrets secrets = new Secrets(dir);
+        String drafting = secrets.kafkaPassword("drafting-service");
+
+        assertThat(drafting).matches("[A-Za-z0-9_-]{32}").isNotEqualTo(secrets.kafkaPassword("analyst"));
+        assertThat(new Secrets(dir).kafkaPassword("drafting-service")).isEqualTo(drafting);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("kafka-drafting-service.password"))))
+                .isEqualTo("rw-------");
+
+        Path file = secrets.writeKafkaClientProperties("analyst", Map.of("bootstrap.servers", "localhost:1",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"analyst\" password=\"p\";"));
+        Properties read = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            read.load(in);
+        }
+        assertThat(read).containsEntry("bootstrap.servers", "localhost:1")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"analyst\" password=\"p\";");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 }

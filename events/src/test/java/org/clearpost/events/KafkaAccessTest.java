@@ -1,0 +1,108 @@
+package org.clearpost.events;
+
+import org.clearpost.events.KafkaAccess.ServiceAccess;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The access table agrees with the topic list, with docs/events.md and with what each service really consumes. */
+class KafkaAccessTest {
+
+    private static final Path REPOSITORY = Path.of("..");
+
+    @Test
+    void everyTopicHasExactlyOneWriterAndOnlyItsOwnServiceWritesADeadLetterTopic() {
+        assertThat(KafkaAccess.topics()).containsAll(Topics.ALL);
+        for (String topic : KafkaAccess.topics()) {
+            assertThat(KafkaAccess.writersOf(topic)).as(topic).hasSize(1);
+        }
+        for (ServiceAccess service : KafkaAccess.SERVICES) {
+            assertThat(service.writes()).as(service.principal())
+                    .allMatch(topic -> Topics.ALL.contains(topic) || topic.equals(Topics.deadLetter(service.principal())));
+            assertThat(service.writes()).allMatch(topic -> topic.startsWith(KafkaAccess.TOPIC_PREFIX));
+        }
+    }
+
+    @Test
+    void analyticsAndTheAnalystReadEveryTopicButWriteNone() {
+        assertThat(KafkaAccess.ANALYTICS.reads()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        assertThat(KafkaAccess.ANALYTICS.writes()).containsExactly(Topics.deadLetter("analytics-service"));
+        assertThat(KafkaAccess.grants(KafkaAccess.ANALYST))
+                .allMatch(grant -> grant.operation() != KafkaAccess.Operation.WRITE)
+                .anyMatch(grant -> grant.resource() == KafkaAccess.Resource.TOPIC && grant.name().equals(KafkaAccess.TOPIC_PREFIX)
+                        && grant.pattern() == KafkaAccess.Pattern.PREFIXED && grant.operation() == KafkaAccess.Operation.READ);
+        assertThat(KafkaAccess.grants(KafkaAccess.ADMIN)).isEmpty();
+    }
+
+    /** docs/events.md's topic table names each topic's producer and consumers; the access table must say the same. */
+    @Test
+    void theDocumentedProducersAndConsumersAreTheGrantedOnes() throws IOException {
+        Pattern row = Pattern.compile("^\\| `(clearpost\\.[a-z.-]+)` \\|[^|]*\\| ([^|]*) \\| ([^|]*) \\|");
+        Pattern service = Pattern.compile("[a-z]+-service");
+        Map<String, String> documentedProducer = new HashMap<>();
+        Map<String, Set<String>> documentedConsumers = new HashMap<>();
+        for (String line : Files.readAllLines(REPOSITORY.resolve("docs/events.md"))) {
+            Matcher m = row.matcher(line);
+            if (m.find()) {
+                documentedProducer.put(m.group(1), m.group(2).trim());
+                Matcher consumers = service.matcher(m.group(3));
+                Set<String> names = new TreeSet<>();
+                while (consumers.find()) {
+                    names.add(consumers.group());
+                }
+                documentedConsumers.put(m.group(1), names);
+            }
+        }
+        assertThat(documentedProducer.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        for (String topic : Topics.ALL) {
+            assertThat(KafkaAccess.writersOf(topic)).as("writer of " + topic).containsExactly(documentedProducer.get(topic));
+            Set<String> readers = KafkaAccess.SERVICES.stream().filter(s -> s.reads().contains(topic))
+                    .map(ServiceAccess::principal).collect(Collectors.toCollection(TreeSet::new));
+            assertThat(readers).as("readers of " + topic).isEqualTo(documentedConsumers.get(topic));
+        }
+    }
+
+    /** A service whose channels subscribe to a topic it may not read would fail at run time, not at build time. */
+    @Test
+    void eachServiceIsGrantedWhatItsChannelsConsumeAndItsDeadLetterTopic() throws IOException {
+        for (ServiceAccess access : KafkaAccess.SERVICES) {
+            Properties properties = applicationProperties(access.principal());
+            assertThat(properties.getProperty("quarkus.application.name")).isEqualTo(access.principal());
+            List<String> consumed = properties.stringPropertyNames().stream()
+                    .filter(key -> key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topics?"))
+                    .flatMap(key -> Arrays.stream(properties.getProperty(key).split(",")).map(String::trim))
+                    .toList();
+            assertThat(access.reads()).as(access.principal() + " reads").containsAll(consumed);
+            String group = properties.getProperty("mp.messaging.connector.smallrye-kafka.group.id");
+            assertThat(group == null ? java.util.Optional.<String>empty() : java.util.Optional.of(group))
+                    .as(access.principal() + " consumer group").isEqualTo(access.consumerGroup());
+            String deadLetter = properties.getProperty("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic");
+            if (deadLetter != null) {
+                assertThat(access.writes()).as(access.principal() + " writes its dead letters").contains(deadLetter);
+            }
+        }
+    }
+
+    private static Properties applicationProperties(String service) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(REPOSITORY.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
