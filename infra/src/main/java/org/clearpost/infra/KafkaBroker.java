@@ -49,8 +49,8 @@ import java.util.concurrent.TimeUnit;
  * but PLAIN knows only the super user {@value #SUPER_USER}, whose password the broker is started with). ACLs are
  * enforced by the {@code StandardAuthorizer} and a client with no ACL is refused. The super user's PLAIN login exists
  * so that the broker can always be administered, even on a data directory formatted before SCRAM credentials were
- * bootstrapped or after its password changed; with it {@link #upsertScramUsers} (re)creates everybody's SCRAM
- * credentials, the super user's included, at every start. The controller listener takes the super user only.
+ * bootstrapped or after its password changed: with it the broker rewrites the super user's SCRAM credential at every
+ * start, and {@link #upsertScramUsers} everybody else's. The controller listener takes the super user only.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -123,7 +123,12 @@ public final class KafkaBroker implements AutoCloseable {
             broker.awaitServing();
             // A directory formatted before SCRAM, or a changed password: the PLAIN login above still works, so
             // (re)write the super user's SCRAM credential, which the clients acting as the super user use.
-            broker.upsertScramUsers(Map.of(SUPER_USER, superUserPassword));
+            try {
+                broker.upsertScramUsers(Map.of(SUPER_USER, superUserPassword));
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka data directory " + dataDir, e);
