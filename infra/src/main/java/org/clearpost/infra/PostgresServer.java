@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,17 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final String SUPERUSER = "postgres";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /**
+     * Durability settings passed on the postmaster's command line (zonky's {@code -c} options), which override
+     * postgresql.conf, so a data directory initialised by an older run gets them too. zonky defaults to
+     * {@code synchronous_commit=off}, which acknowledges a commit before its WAL reaches disk: a crash of the server
+     * then loses writes the services already confirmed (201/200) and events they believe are in their outbox.
+     */
+    public static final Map<String, String> DURABILITY = Map.of(
+            "synchronous_commit", "on",
+            "fsync", "on",
+            "full_page_writes", "on");
 
     /** pg_ctl may give up waiting under load while the server is still shutting down. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -48,6 +60,7 @@ public final class PostgresServer implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60));
+        DURABILITY.forEach(builder::setServerConfig);
         try {
             Path directory;
             if (dataDir == null) {

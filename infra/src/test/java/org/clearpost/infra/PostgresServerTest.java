@@ -54,6 +54,27 @@ class PostgresServerTest {
         assertThat(port).isPositive();
     }
 
+    /** Confirmed commits must survive a crash of the server: WAL flushed before the commit returns. */
+    @Test
+    void commitsAreDurableEvenInADataDirectoryFromAnEarlierRun(@TempDir Path dataDir) throws SQLException {
+        try (PostgresServer postgres = timedStart(dataDir.resolve("pg"))) {
+            assertThat(settings(postgres)).isEqualTo("on on on");
+        }
+        try (PostgresServer restarted = timedStart(dataDir.resolve("pg"))) {
+            assertThat(settings(restarted)).isEqualTo("on on on");
+        }
+    }
+
+    private static String settings(PostgresServer postgres) throws SQLException {
+        try (Connection connection = connect(postgres, "postgres");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT current_setting('synchronous_commit') || ' ' "
+                     + "|| current_setting('fsync') || ' ' || current_setting('full_page_writes')")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     private static PostgresServer timedStart(Path dataDir) {
         long started = System.nanoTime();
         PostgresServer postgres = PostgresServer.start(dataDir, 0);

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.analytics.domain.EventCountService;
 import org.clearpost.support.inbox.EventInbox;
+import org.clearpost.support.reliability.RetryTransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Counts every event on every Clearpost topic, once. */
@@ -20,6 +21,7 @@ public class EventCountConsumer {
     }
 
     @Incoming(Channels.ALL_EVENTS)
+    @RetryTransientFailures
     @Transactional
     public void onEvent(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).ifPresent(received -> counts.count(received.type(), received.event()));

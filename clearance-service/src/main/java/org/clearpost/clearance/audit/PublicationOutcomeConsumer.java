@@ -8,6 +8,7 @@ import org.clearpost.events.PostPublished;
 import org.clearpost.events.PublicationFailed;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
+import org.clearpost.support.reliability.RetryTransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Records each publication outcome the publisher reports, so the audit trail runs from draft to live post. */
@@ -25,6 +26,7 @@ public class PublicationOutcomeConsumer {
     }
 
     @Incoming(Channels.PUBLICATIONS)
+    @RetryTransientFailures
     @Transactional
     public void onPublication(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).ifPresent(this::record);

@@ -8,6 +8,7 @@ import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
+import org.clearpost.support.reliability.RetryTransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -26,6 +27,7 @@ public class DraftedPostConsumer {
     }
 
     @Incoming(Channels.DRAFTED_POSTS)
+    @RetryTransientFailures
     @Transactional
     public void onDraftedPost(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event).ifPresent(event -> {

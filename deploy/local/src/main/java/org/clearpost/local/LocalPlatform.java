@@ -134,6 +134,11 @@ public final class LocalPlatform implements AutoCloseable {
                 "CLEARPOST_SANDBOX_WEBHOOK_URL", url(Component.MONITORING).resolve("/webhooks/facebook").toString());
     }
 
+    /** Its port tells one local process of a service from another, and stays the same when it is restarted. */
+    static String instanceId(Component service, int port) {
+        return service.id() + "-local-" + port;
+    }
+
     private Map<String, String> serviceEnvironment(Component service, Secrets secrets) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(service)));
@@ -144,6 +149,9 @@ public final class LocalPlatform implements AutoCloseable {
         // The Kafka user name defaults to the service's name, which is its principal in the contract's table.
         env.put("CLEARPOST_KAFKA_PASSWORD", secrets.kafkaPassword(service.module()));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl());
+        // The consumers' static group membership: one id per process (two processes with one id fence each other),
+        // the same id when this process is started again, so that it takes its partitions back at once.
+        env.put("CLEARPOST_KAFKA_INSTANCE_ID", instanceId(service, port(service)));
         if (service == Component.DRAFTING) {
             // Media links in events must reach this drafting process; its files live with the rest of the data.
             env.put("CLEARPOST_DRAFTING_PUBLIC_BASE_URL", url(Component.DRAFTING).toString());

@@ -7,6 +7,7 @@ import org.clearpost.drafting.messaging.Channels;
 import org.clearpost.events.MentionReceived;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
+import org.clearpost.support.reliability.RetryTransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps the mentions monitoring reports, so drafters can reply to them. */
@@ -25,6 +26,7 @@ public class MentionConsumer {
     }
 
     @Incoming(MENTIONS)
+    @RetryTransientFailures
     @Transactional
     public void onMention(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)

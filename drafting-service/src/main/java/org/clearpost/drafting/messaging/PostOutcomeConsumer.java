@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.drafting.domain.PostService;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
+import org.clearpost.support.reliability.RetryTransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,12 +25,14 @@ public class PostOutcomeConsumer {
     }
 
     @Incoming(Channels.CLEARANCE_DECISIONS)
+    @RetryTransientFailures
     @Transactional
     public void onClearanceDecision(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event).ifPresent(posts::apply);
     }
 
     @Incoming(Channels.PUBLICATIONS)
+    @RetryTransientFailures
     @Transactional
     public void onPublication(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event).ifPresent(posts::apply);

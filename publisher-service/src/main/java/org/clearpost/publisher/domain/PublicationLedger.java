@@ -239,7 +239,10 @@ public class PublicationLedger {
                 publication.account, ((PublicationSteps.Call) next).step(), token.get())));
     }
 
-    /** Records what the network said about a claimed publication. */
+    /**
+     * Records what the network said about a claimed publication. The worker calls it first thing after the answer,
+     * so it holds only what must commit together: the row's new state and its event in the outbox.
+     */
     @Transactional
     public void recordOutcome(UUID publicationId, PublishResult result) {
         Instant now = clock.instant();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.clearpost.publisher.config.NetworksConfig;
 import org.clearpost.publisher.config.PublisherConfig;
 import org.clearpost.publisher.network.PublishResult;
+import org.clearpost.support.reliability.Backoff;
+import org.clearpost.support.reliability.TransientFailures;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,6 +27,7 @@ import org.jboss.logging.Logger;
 public class PublishWorker {
 
     private static final Logger LOG = Logger.getLogger(PublishWorker.class);
+    private static final Backoff RECORD_BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(5));
 
     private final PublicationLedger ledger;
     private final PublisherConfig config;
@@ -104,28 +108,65 @@ public class PublishWorker {
         return stopping ? Optional.empty() : ledger.claimNext();
     }
 
+    /**
+     * The window that matters is between the network's answer and the commit that records it: a crash inside it
+     * leaves the row PUBLISHING, later failed as "outcome unknown" although the network had answered. So nothing
+     * runs in between but {@link PublicationLedger#recordOutcome}, one short transaction (lock the row, set its
+     * state, append its event to the outbox) committed durably (synchronous_commit=on); the claim keeps being
+     * renewed until that commit, and a database that is away when the answer comes is waited for rather than the
+     * answer dropped.
+     */
     private void publish(Claim.Call call) {
         PublishResult result;
         long renewEvery = Math.max(1, config.inFlightTimeout().toMillis() / 3);
         ScheduledFuture<?> renewal = claimRenewal.scheduleAtFixedRate(() -> renewClaim(call), renewEvery, renewEvery,
                 TimeUnit.MILLISECONDS);
         try {
-            result = call.connector().publish(call.request());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Connector for %s failed on publication %s", call.request().network(),
-                    call.request().publicationId());
-            result = new PublishResult.Failed(PublishResult.outcomeUnknown(
-                    "the call ended in an unexpected error (" + e.getClass().getSimpleName() + ")"), null);
+            try {
+                result = call.connector().publish(call.request());
+            } catch (RuntimeException e) {
+                result = new PublishResult.Failed(PublishResult.outcomeUnknown(
+                        "the call ended in an unexpected error (" + e.getClass().getSimpleName() + ")"), null);
+                try {
+                    record(call, result);
+                } finally {
+                    LOG.errorf(e, "Connector for %s failed on publication %s", call.request().network(),
+                            call.request().publicationId());
+                }
+                return;
+            }
+            record(call, result);
         } finally {
             renewal.cancel(false);
         }
-        try {
-            ledger.recordOutcome(call.request().publicationId(), result);
-        } catch (RuntimeException e) {
-            // The network has answered but the ledger cannot say so: the row stays PUBLISHING and is later failed
-            // as interrupted. The log is then the only record of what the network said.
-            LOG.errorf(e, "Cannot record the outcome of publication %s: %s", call.request().publicationId(), result);
-            throw e;
+    }
+
+    /**
+     * Records the outcome, retrying while the failure is transient (the database restarting, say): the answer is
+     * only in this process's memory, and giving up would turn a known outcome into an unknown one. Other failures
+     * are thrown, leaving the row PUBLISHING to be failed as interrupted; the log then holds what the network said.
+     */
+    private void record(Claim.Call call, PublishResult result) {
+        UUID publicationId = call.request().publicationId();
+        for (int retry = 1; ; retry++) {
+            try {
+                ledger.recordOutcome(publicationId, result);
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || stopping) {
+                    LOG.errorf(e, "Cannot record the outcome of publication %s: %s", publicationId, result);
+                    throw e;
+                }
+                Duration delay = RECORD_BACKOFF.delay(retry);
+                LOG.warnf("Cannot record the outcome of publication %s yet (retry %d in %d ms): %s; the outcome is %s",
+                        publicationId, retry, delay.toMillis(), e, result);
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }

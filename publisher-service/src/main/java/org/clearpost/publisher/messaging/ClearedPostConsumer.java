@@ -7,6 +7,7 @@ import org.clearpost.events.PostCleared;
 import org.clearpost.publisher.domain.PublicationLedger;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
+import org.clearpost.support.reliability.RetryTransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Puts every target of a cleared post in the ledger; rejections on the same topic are none of its business. */
@@ -22,6 +23,7 @@ public class ClearedPostConsumer {
     }
 
     @Incoming(Channels.CLEARANCE_DECISIONS)
+    @RetryTransientFailures
     @Transactional
     public void onClearanceDecision(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)

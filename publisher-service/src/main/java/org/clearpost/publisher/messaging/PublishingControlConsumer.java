@@ -8,6 +8,7 @@ import org.clearpost.events.PublishingSuspended;
 import org.clearpost.publisher.domain.PublishingControl;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
+import org.clearpost.support.reliability.RetryTransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Applies clearance's emergency stop: suspended, publications are held; resumed, they go out. */
@@ -23,6 +24,7 @@ public class PublishingControlConsumer {
     }
 
     @Incoming(Channels.PUBLISHING_CONTROL)
+    @RetryTransientFailures
     @Transactional
     public void onPublishingControl(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event).ifPresent(event -> {

@@ -7,6 +7,7 @@ import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.publisher.domain.PublicationLedger;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
+import org.clearpost.support.reliability.RetryTransientFailures;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Drops what is not yet published of a version drafting withdrew; drafting's other events are not for us. */
@@ -22,6 +23,7 @@ public class WithdrawnVersionConsumer {
     }
 
     @Incoming(Channels.DRAFTING_POSTS)
+    @RetryTransientFailures
     @Transactional
     public void onDraftingEvent(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)
