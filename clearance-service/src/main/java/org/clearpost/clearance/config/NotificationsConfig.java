@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,8 +21,8 @@ public interface NotificationsConfig {
     /** Webhook posted to for a route that names none of its own. */
     Optional<URI> webhook();
 
-    /** Per route ({@code normal}, {@code pre-election}, {@code crisis}, {@code live}): its own channels. */
-    Map<String, Channels> routes();
+    /** Each route's own channels, where it has any. */
+    RouteChannels routes();
 
     /** How often the sender looks for notifications to deliver; read by the scheduler. */
     @WithDefault("10s")
@@ -42,6 +41,29 @@ public interface NotificationsConfig {
 
     /** A base URL for the case link in the message, e.g. the web app's; none leaves the link out. */
     Optional<String> caseLinkBase();
+
+    /** Fixed groups, not a map, so each can be set from an environment variable like the routes themselves. */
+    interface RouteChannels {
+
+        Channels normal();
+
+        Channels preElection();
+
+        Channels crisis();
+
+        Channels live();
+
+        /** The channels of the route named {@code route}, empty for a route with none of its own. */
+        default Optional<Channels> of(String route) {
+            return Optional.ofNullable(switch (route) {
+                case "normal" -> normal();
+                case "pre-election" -> preElection();
+                case "crisis" -> crisis();
+                case "live" -> live();
+                default -> null;
+            });
+        }
+    }
 
     interface Channels {
 

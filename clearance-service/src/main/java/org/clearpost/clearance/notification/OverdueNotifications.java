@@ -50,7 +50,7 @@ public class OverdueNotifications {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(ClearanceOverdue overdue, String author, String text) {
-        Optional<NotificationsConfig.Channels> own = Optional.ofNullable(config.routes().get(overdue.route()));
+        Optional<NotificationsConfig.Channels> own = config.routes().of(overdue.route());
         List<String> emails = own.flatMap(NotificationsConfig.Channels::email).or(config::email).orElse(List.of())
                 .stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
         Optional<URI> webhook = own.flatMap(NotificationsConfig.Channels::webhook).or(config::webhook);

@@ -113,15 +113,15 @@ class ReroutingResourceTest {
 
     @Test
     void aCaseWaitingWhenAPeriodBeginsNeedsTheLeadBeforeItIsCleared() {
-        // Declared to start in a moment: the case is submitted before it and has no scheduled time, so declaring
-        // does not cover it; the period is in force by the time a clearer decides.
-        String periodId = declare("Rerouting mayoral election", Instant.now().plus(3, ChronoUnit.SECONDS),
+        // The period begins a moment after the post was submitted: it was not in force at submission and the post
+        // has no scheduled time, so neither opening the case nor declaring the period covers it; it is in force
+        // by the time a clearer decides.
+        PostDrafted essential = DraftedPostMother.essential("Polling station moved");
+        String periodId = declare("Rerouting mayoral election", essential.submittedAt().plusMillis(1),
                 Instant.now().plus(2, ChronoUnit.DAYS));
         try {
-            PostDrafted essential = DraftedPostMother.essential("Polling station moved");
             UUID caseId = ClearanceFlows.submit(kafka.sender(), essential);
             ClearanceFlows.caseView(caseId).body("route.name", equalTo("normal"));
-            org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
 
             ClearanceFlows.decide(COLIN, caseId, "approve", "Essential").statusCode(200)
                     .body("status", equalTo("PENDING")).body("route.name", equalTo("pre-election"))
