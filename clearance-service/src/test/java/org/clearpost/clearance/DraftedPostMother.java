@@ -2,6 +2,7 @@ package org.clearpost.clearance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.clearpost.events.CampaignRef;
@@ -40,13 +41,26 @@ public final class DraftedPostMother {
                 p.campaign(), p.liveEvent(), reason, p.replyTo(), p.repostOf(), p.warnings(), p.submittedAt());
     }
 
-    /** A quick post for a live event. */
+    /** A quick post for a live event that is on now (started an hour ago, ends in two). */
     public static PostDrafted live() {
+        return live(Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(2, ChronoUnit.HOURS));
+    }
+
+    /** A quick post, submitted now, for a live event on from {@code startsAt} to {@code endsAt} (either may be null). */
+    public static PostDrafted live(Instant startsAt, Instant endsAt) {
         PostDrafted p = byDana();
         return new PostDrafted(p.postId(), p.version(), p.contentHash(), p.author(),
                 "The Commissioner is on stage now #DataConf", List.of(p.targets().get(0)), p.scheduledAt(),
-                p.campaign(), new LiveEventRef(UUID.randomUUID(), "Data Protection Conference", "#DataConf"),
+                p.campaign(), new LiveEventRef(UUID.randomUUID(), "Data Protection Conference", "#DataConf",
+                        startsAt, endsAt),
                 p.essentialReason(), p.replyTo(), p.repostOf(), p.warnings(), p.submittedAt());
+    }
+
+    /** {@code drafted} scheduled for {@code scheduledAt}. */
+    public static PostDrafted scheduled(PostDrafted p, Instant scheduledAt) {
+        return new PostDrafted(p.postId(), p.version(), p.contentHash(), p.author(), p.text(), p.targets(),
+                scheduledAt, p.campaign(), p.liveEvent(), p.essentialReason(), p.replyTo(), p.repostOf(),
+                p.warnings(), p.submittedAt());
     }
 
     /** A post for a campaign that starts on {@code startsOn}. */

@@ -3,7 +3,7 @@ package org.clearpost.events;
 /** Every event on a Clearpost topic. The aggregate id is the Kafka record key. */
 public sealed interface ClearpostEvent
         permits PostDrafted, PostVersionWithdrawn, CampaignDefined, PostCleared, PostRejected, ChangesRequested,
-        ClearanceOverdue, PostPublished, PublicationFailed, MentionReceived, PublishingSuspended, PublishingResumed,
+        ClearanceOverdue, ClearanceRerouted, PostPublished, PublicationFailed, MentionReceived, PublishingSuspended, PublishingResumed,
         PreElectionPeriodDeclared, PreElectionPeriodCancelled {
 
     String aggregateId();

@@ -17,6 +17,8 @@ public enum EventType {
     CHANGES_REQUESTED(ChangesRequested.class, "clearpost.post.changes-requested.v1", Topics.CLEARANCE_DECISIONS,
             "post"),
     CLEARANCE_OVERDUE(ClearanceOverdue.class, "clearpost.clearance.overdue.v1", Topics.CLEARANCE_DECISIONS, "post"),
+    CLEARANCE_REROUTED(ClearanceRerouted.class, "clearpost.clearance.rerouted.v1", Topics.CLEARANCE_DECISIONS,
+            "post"),
     POST_PUBLISHED(PostPublished.class, "clearpost.post.published.v1", Topics.PUBLISHER_PUBLICATIONS, "post"),
     PUBLICATION_FAILED(PublicationFailed.class, "clearpost.post.publication-failed.v1",
             Topics.PUBLISHER_PUBLICATIONS, "post"),

@@ -46,7 +46,9 @@ class EventSchemaTest {
         List<Target> rich = List.of(campaignX, corporateShare, facebook);
         CampaignRef campaign = new CampaignRef("clean-air-2027", "Clean Air 2027", LocalDate.parse("2027-01-04"),
                 null);
-        LiveEventRef live = new LiveEventRef(UUID.randomUUID(), "Annual conference", "#ClearpostConf");
+        LiveEventRef live = new LiveEventRef(UUID.randomUUID(), "Annual conference", "#ClearpostConf",
+                now.minusSeconds(3600), now.plusSeconds(7200));
+        LiveEventRef liveWithoutTimes = new LiveEventRef(UUID.randomUUID(), "Launch", null);
         ExternalPost mention = new ExternalPost(Network.X, "1790000000001", "a_citizen",
                 "https://x.com/a_citizen/status/1790000000001", UUID.randomUUID());
         List<ContentWarning> warnings = List.of(new ContentWarning(null, "reading-ease", "Reading ease 38 < 60"),
@@ -58,6 +60,8 @@ class EventSchemaTest {
                         campaign, live, "Public safety information", mention, null, warnings, now),
                 new PostDrafted(postId, 3, hash, "dana", "", targets, null, null, null, null, null, mention, null,
                         now),
+                new PostDrafted(postId, 4, hash, "dana", "Live now", targets, null, null, liveWithoutTimes, null,
+                        null, null, List.of(), now),
                 new PostVersionWithdrawn(postId, 1, hash, "dana", PostVersionWithdrawn.WithdrawalReason.EDITED, now),
                 new CampaignDefined("clean-air-2027", "Clean Air 2027", LocalDate.parse("2027-01-04"),
                         LocalDate.parse("2027-03-31"), "Residents", "#CleanAir2027",
@@ -69,6 +73,10 @@ class EventSchemaTest {
                 new PostRejected(postId, 1, hash, "colin", "Too informal", now),
                 new ChangesRequested(postId, 1, hash, "colin", "Add the link to the guidance page", now),
                 new ClearanceOverdue(postId, 1, UUID.randomUUID(), "normal", now, List.of("lee"), now),
+                new ClearanceRerouted(postId, 1, UUID.randomUUID(), "normal", "pre-election",
+                        "pre-election period \"General election 2029\" declared by lee", UUID.randomUUID(), now),
+                new ClearanceRerouted(postId, 1, UUID.randomUUID(), "live", "normal",
+                        "live event \"Launch\" is not on", null, now),
                 new PostPublished(postId, 1, targets.get(0).targetId(), Network.X, "clearpost_demo", "1790000000000",
                         "https://x.com/clearpost_demo/status/1790000000000", false, now),
                 new PostPublished(postId, 1, targets.get(1).targetId(), Network.FACEBOOK, "1234567890",

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.clearpost.events.ClearanceRerouted;
 import org.clearpost.events.ClearpostEvent;
 import org.clearpost.events.EventType;
 import org.clearpost.events.MentionReceived;
@@ -82,7 +83,7 @@ public class EventCountService {
             return Set.of(mention.network());
         }
         if (event instanceof PostRejected || event instanceof PublishingSuspended
-                || event instanceof PublishingResumed) {
+                || event instanceof PublishingResumed || event instanceof ClearanceRerouted) {
             return Set.of(); // names no network; a rejected post's networks were counted when it was drafted
         }
         throw new IllegalArgumentException("Unhandled event " + event.getClass().getSimpleName());

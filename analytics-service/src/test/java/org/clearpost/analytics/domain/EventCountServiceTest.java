@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.clearpost.events.ClearanceRerouted;
 import org.clearpost.events.Network;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostPublished;
@@ -31,5 +32,11 @@ class EventCountServiceTest {
                 "1_2", "https://www.facebook.com/1_2", false, Instant.now()))).containsExactly(Network.FACEBOOK);
         assertThat(EventCountService.networksOf(new PostRejected(post, 1, "sha256:x", "colin", "no", Instant.now())))
                 .isEmpty();
+    }
+
+    @Test
+    void aReroutedCaseIsCountedByTypeButForNoNetwork() {
+        assertThat(EventCountService.networksOf(new ClearanceRerouted(UUID.randomUUID(), 1, UUID.randomUUID(),
+                "normal", "pre-election", "period declared", UUID.randomUUID(), Instant.now()))).isEmpty();
     }
 }

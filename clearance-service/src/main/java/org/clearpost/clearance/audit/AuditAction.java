@@ -33,5 +33,12 @@ public enum AuditAction {
     CLEARER_ON_DUTY,
     CLEARER_OFF_DUTY,
     /** An admin replaced the bank holiday data deadlines are counted with. */
-    BANK_HOLIDAYS_UPLOADED
+    BANK_HOLIDAYS_UPLOADED,
+    /** An open case moved to another route: a pre-election period was declared, changed, cancelled or in force. */
+    CASE_REROUTED,
+    /**
+     * Someone tried to approve, reject or request changes and was refused (403 or 409): who, what and why. Written
+     * in a transaction of its own after the refused decision's rolled back.
+     */
+    DECISION_REFUSED
 }

@@ -1,6 +1,7 @@
 package org.clearpost.clearance.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public interface RoutesConfig {
 
     RouteSettings crisis();
 
-    RouteSettings live();
+    LiveRouteSettings live();
 
     interface RouteSettings {
 
@@ -32,5 +33,15 @@ public interface RoutesConfig {
 
         /** Whether only clearers marked on duty may take its steps (live events). */
         boolean onDutyOnly();
+    }
+
+    interface LiveRouteSettings extends RouteSettings {
+
+        /**
+         * How long before a live event's start and after its end its quick posts still take the live route; outside
+         * that they take the normal route.
+         */
+        @WithDefault("30m")
+        Duration margin();
     }
 }

@@ -180,6 +180,35 @@ public class ClearanceCase extends PanacheEntityBase {
         }
     }
 
+    /**
+     * Moves the undecided case to another route. Steps already taken count for the new route where it has a step of
+     * the same role at the same place, except its last step: that one clears the case, so someone takes it under the
+     * new route. Steps that do not count are returned (the audit log keeps them); the new due time restarts the
+     * overdue watch if it lies ahead.
+     */
+    List<StepTaken> reroute(RouteChoice choice, Route to, Instant newDueAt, List<Flag> newFlags, Instant now) {
+        if (status != CaseStatus.PENDING) {
+            throw notDecidable();
+        }
+        int counted = 0;
+        int countable = to.steps().size() - 1;
+        while (counted < stepsTaken.size() && counted < countable
+                && stepsTaken.get(counted).role().equals(to.steps().get(counted).role())) {
+            counted++;
+        }
+        List<StepTaken> setAside = List.copyOf(stepsTaken.subList(counted, stepsTaken.size()));
+        stepsTaken = List.copyOf(stepsTaken.subList(0, counted));
+        route = choice.route();
+        routeReason = choice.reason();
+        dueAt = newDueAt;
+        if (overdueAt != null && newDueAt != null && newDueAt.isAfter(now)) {
+            overdueAt = null;
+        }
+        flags = List.copyOf(newFlags);
+        flagged = !newFlags.isEmpty();
+        return setAside;
+    }
+
     void markOverdue(Instant now) {
         overdueAt = now;
     }

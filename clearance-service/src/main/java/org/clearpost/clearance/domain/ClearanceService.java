@@ -26,6 +26,7 @@ import org.clearpost.clearance.duty.DutyService;
 import org.clearpost.clearance.impartiality.Flag;
 import org.clearpost.clearance.impartiality.ImpartialityCheck;
 import org.clearpost.clearance.impartiality.PolicyTerms;
+import org.clearpost.clearance.notification.OverdueNotifications;
 import org.clearpost.clearance.preelection.Exemption;
 import org.clearpost.clearance.preelection.PreElectionPeriod;
 import org.clearpost.clearance.preelection.PreElectionService;
@@ -66,10 +67,12 @@ public class ClearanceService {
     private final PolicyTerms terms;
     private final ImpartialityCheck impartiality;
     private final OverdueConfig overdue;
+    private final Rerouting rerouting;
+    private final OverdueNotifications notifications;
 
     public ClearanceService(Outbox outbox, Clock clock, AuditLog auditLog, Routes routes, CrisisService crisis,
             PreElectionService preElection, DutyService duty, CalendarSource calendar, PolicyTerms terms,
-            OverdueConfig overdue) {
+            OverdueConfig overdue, Rerouting rerouting, OverdueNotifications notifications) {
         this.outbox = outbox;
         this.clock = clock;
         this.auditLog = auditLog;
@@ -81,6 +84,8 @@ public class ClearanceService {
         this.terms = terms;
         this.impartiality = new ImpartialityCheck(terms);
         this.overdue = overdue;
+        this.rerouting = rerouting;
+        this.notifications = notifications;
     }
 
     /**
@@ -97,7 +102,7 @@ public class ClearanceService {
                 drafted.scheduledAt() == null ? Optional.empty() : preElection.inForceAt(drafted.scheduledAt()));
         Optional<CrisisMode> crisisMode = crisis.current();
         RouteChoice choice = RouteRules.choose(drafted, crisisMode.map(c -> c.reason).orElse(null),
-                period.map(p -> p.name).orElse(null));
+                period.map(p -> p.name).orElse(null), routes.liveMargin());
         Route route = routes.named(choice.route());
         Instant dueAt = dueAt(route, drafted);
         List<Flag> flags = impartiality.flags(drafted, period.isPresent());
@@ -144,6 +149,8 @@ public class ClearanceService {
      */
     @Transactional
     public ClearanceCase approve(UUID caseId, Decider decider, String comment) {
+        // A period that began while the case waited puts it on the pre-election route before anyone approves it.
+        rerouting.beforeApproval(caseId);
         ClearanceCase clearance = decidable(caseId, decider);
         Route route = routes.named(clearance.route);
         Optional<PreElectionPeriod> period = preElection.governing(clearance.scheduledAt);
@@ -231,6 +238,8 @@ public class ClearanceService {
             ClearanceOverdue event = new ClearanceOverdue(clearance.postId, clearance.version, clearance.id,
                     clearance.route, clearance.dueAt, overdue.leads(), now);
             outbox.append(event);
+            // Queued, not sent: delivery happens later, so a slow mail server cannot hold up or undo this scan.
+            notifications.queue(event, clearance.author, clearance.text);
             auditLog.append("clearance-service", AuditAction.CASE_OVERDUE, clearance.postId, clearance.version,
                     event);
         }

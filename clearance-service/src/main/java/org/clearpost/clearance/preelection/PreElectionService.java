@@ -3,6 +3,7 @@ package org.clearpost.clearance.preelection;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -34,12 +35,15 @@ public class PreElectionService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final PreElectionConfig config;
+    private final Event<PeriodChanged> changes;
 
-    public PreElectionService(Outbox outbox, AuditLog auditLog, Clock clock, PreElectionConfig config) {
+    public PreElectionService(Outbox outbox, AuditLog auditLog, Clock clock, PreElectionConfig config,
+            Event<PeriodChanged> changes) {
         this.outbox = outbox;
         this.auditLog = auditLog;
         this.clock = clock;
         this.config = config;
+        this.changes = changes;
     }
 
     @Transactional
@@ -49,15 +53,21 @@ public class PreElectionService {
         PreElectionPeriodDeclared declared = period.declared();
         outbox.append(declared);
         auditLog.append(actor, AuditAction.PRE_ELECTION_PERIOD_DECLARED, null, null, declared);
+        changes.fire(new PeriodChanged(period.id, period.name, "declared", actor, null, null, period.startsAt,
+                period.endsAt));
         return period;
     }
 
     @Transactional
     public PreElectionPeriod change(UUID id, String actor, PeriodTerms terms) {
         PreElectionPeriod period = active(id);
+        Instant previousStartsAt = period.startsAt;
+        Instant previousEndsAt = period.endsAt;
         PreElectionPeriodDeclared declared = period.change(terms, actor, clock.instant());
         outbox.append(declared);
         auditLog.append(actor, AuditAction.PRE_ELECTION_PERIOD_CHANGED, null, null, declared);
+        changes.fire(new PeriodChanged(id, period.name, "changed", actor, previousStartsAt, previousEndsAt,
+                period.startsAt, period.endsAt));
         return period;
     }
 
@@ -69,6 +79,8 @@ public class PreElectionService {
         auditLog.append(actor, AuditAction.PRE_ELECTION_PERIOD_CANCELLED, null, null,
                 Map.of("periodId", id, "name", period.name, "cancelledBy", actor, "reason", reason,
                         "cancelledAt", cancelled.cancelledAt()));
+        changes.fire(new PeriodChanged(id, period.name, "cancelled", actor, period.startsAt, period.endsAt, null,
+                null));
         return period;
     }
 

@@ -21,6 +21,7 @@ import org.clearpost.clearance.domain.CaseStatus;
 import org.clearpost.clearance.domain.ClearanceCase;
 import org.clearpost.clearance.domain.ClearanceService;
 import org.clearpost.clearance.domain.Decider;
+import org.clearpost.clearance.domain.RefusedDecisions;
 import org.clearpost.events.Network;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
@@ -33,10 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class ClearanceResource {
 
     private final ClearanceService clearances;
+    private final RefusedDecisions refusals;
     private final SecurityIdentity identity;
 
-    public ClearanceResource(ClearanceService clearances, SecurityIdentity identity) {
+    public ClearanceResource(ClearanceService clearances, RefusedDecisions refusals, SecurityIdentity identity) {
         this.clearances = clearances;
+        this.refusals = refusals;
         this.identity = identity;
     }
 
@@ -69,15 +72,19 @@ public class ClearanceResource {
     @RolesAllowed({ Roles.CLEARER, Roles.LEAD })
     public CaseView approve(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         String comment = request == null ? null : request.trimmedComment();
-        return view(clearances.approve(id, decider(), comment));
+        Decider decider = decider();
+        return view(refusals.recording(id, decider, "approve", comment,
+                () -> clearances.approve(id, decider, comment)));
     }
 
     @POST
     @Path("{id}/reject")
     @RolesAllowed({ Roles.CLEARER, Roles.LEAD })
     public CaseView reject(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return view(clearances.reject(id, decider(), requiredComment(request, "rejecting",
-                "A rejection must tell the drafter why")));
+        String comment = requiredComment(request, "rejecting", "A rejection must tell the drafter why");
+        Decider decider = decider();
+        return view(refusals.recording(id, decider, "reject", comment,
+                () -> clearances.reject(id, decider, comment)));
     }
 
     /** Sends the version back to its drafter; the comment says what to change. */
@@ -85,8 +92,11 @@ public class ClearanceResource {
     @Path("{id}/request-changes")
     @RolesAllowed({ Roles.CLEARER, Roles.LEAD })
     public CaseView requestChanges(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return view(clearances.requestChanges(id, decider(), requiredComment(request, "requesting changes",
-                "Requesting changes must tell the drafter what to change")));
+        String comment = requiredComment(request, "requesting changes",
+                "Requesting changes must tell the drafter what to change");
+        Decider decider = decider();
+        return view(refusals.recording(id, decider, "request-changes", comment,
+                () -> clearances.requestChanges(id, decider, comment)));
     }
 
     private CaseView view(ClearanceCase clearance) {

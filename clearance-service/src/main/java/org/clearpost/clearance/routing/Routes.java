@@ -1,6 +1,7 @@
 package org.clearpost.clearance.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import org.clearpost.clearance.config.RoutesConfig;
 
@@ -9,12 +10,22 @@ import org.clearpost.clearance.config.RoutesConfig;
 public class Routes {
 
     private final Map<String, Route> byName;
+    private final Duration liveMargin;
 
     public Routes(RoutesConfig config) {
         this.byName = Map.of(Route.NORMAL, route(Route.NORMAL, config.normal()),
                 Route.PRE_ELECTION, route(Route.PRE_ELECTION, config.preElection()),
                 Route.CRISIS, route(Route.CRISIS, config.crisis()),
                 Route.LIVE, route(Route.LIVE, config.live()));
+        this.liveMargin = config.live().margin();
+        if (liveMargin.isNegative()) {
+            throw new IllegalArgumentException("The live route's margin must not be negative, not " + liveMargin);
+        }
+    }
+
+    /** How long before and after a live event its quick posts still take the live route. */
+    public Duration liveMargin() {
+        return liveMargin;
     }
 
     public Route named(String name) {

@@ -185,6 +185,23 @@ class RoutesResourceTest {
     }
 
     @Test
+    void aQuickPostForAnEventThatIsOverTakesTheNormalRoute() {
+        // The event ended an hour ago, beyond the 30 minutes' margin: no on-duty fast track.
+        PostDrafted drafted = DraftedPostMother.live(Instant.now().minus(5, ChronoUnit.HOURS),
+                Instant.now().minus(1, ChronoUnit.HOURS));
+        UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);
+
+        ClearanceFlows.caseView(caseId).body("route.name", equalTo("normal"))
+                .body("route.reason", containsString("which is not on at"));
+        // A clearer off duty may clear it, as any normal case.
+        ClearanceFlows.approve(CARA, caseId).statusCode(200).body("status", equalTo("CLEARED"));
+        PostCleared cleared = (PostCleared) ClearanceFlows.awaitEvent(EventType.POST_CLEARED,
+                drafted.postId().toString());
+        assertThat(cleared.route()).isEqualTo("normal");
+        assertThat(cleared.liveEvent()).isEqualTo(drafted.liveEvent());
+    }
+
+    @Test
     void noAuthorTakesAnyStepWhateverTheirRolesAndAdminsAloneNeverDecide() {
         PostDrafted drafted = DraftedPostMother.version(UUID.randomUUID(), 1, "lee");
         UUID caseId = ClearanceFlows.submit(kafka.sender(), drafted);

@@ -288,8 +288,10 @@ public class PostService {
                 : new ExternalPost(repost.network(), repost.externalId(), repost.author(), repost.url(), null);
         CampaignRef campaign = post.campaign == null ? null
                 : campaigns.find(post.campaign).map(Campaign::ref).orElseThrow();
+        // With the event's times, so clearance can tell whether the event is on when the post goes out.
         LiveEventRef liveEvent = post.liveEventId == null ? null
-                : liveEvents.find(post.liveEventId).map(LiveEvent::ref).orElseThrow();
+                : liveEvents.find(post.liveEventId)
+                        .map(e -> new LiveEventRef(e.id, e.name, e.hashtag, e.startsAt, e.endsAt)).orElseThrow();
         ExternalPost replyTo = post.replyToMentionId == null ? null
                 : mentions.find(post.replyToMentionId).orElseThrow();
         return new PostDrafted(post.id, post.version, post.contentHash, post.author, post.text,

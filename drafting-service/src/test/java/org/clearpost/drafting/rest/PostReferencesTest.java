@@ -80,6 +80,9 @@ class PostReferencesTest {
         assertThat(drafted.campaign().name()).isEqualTo("Subject Access Week");
         assertThat(drafted.liveEvent().liveEventId()).isEqualTo(liveEvent);
         assertThat(drafted.liveEvent().hashtag()).isEqualTo("ICOConf");
+        // Clearance takes the live route only while the event is on, so it needs the event's times.
+        assertThat(drafted.liveEvent().startsAt()).isNotNull();
+        assertThat(drafted.liveEvent().endsAt()).isAfter(drafted.liveEvent().startsAt());
         assertThat(drafted.replyTo().mentionId()).isEqualTo(mention);
         assertThat(drafted.replyTo().externalId()).isEqualTo("at://did:plc:abc/post/" + mention);
         MediaItem item = drafted.targets().get(0).media().get(0);
