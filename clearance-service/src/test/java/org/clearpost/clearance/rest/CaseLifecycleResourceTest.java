@@ -85,8 +85,9 @@ class CaseLifecycleResourceTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ClearanceFlows.caseView(caseId)
                 .body("status", equalTo("WITHDRAWN")));
         ClearanceFlows.approve(COLIN, caseId).statusCode(409);
+        // The refused approval changed nothing; only the attempt is on record.
         assertThat(ClearanceFlows.auditActions(drafted.postId())).containsExactly("POST_VERSION_SUBMITTED",
-                "ROUTE_CHOSEN", "CASE_WITHDRAWN");
+                "ROUTE_CHOSEN", "CASE_WITHDRAWN", "DECISION_REFUSED");
     }
 
     @Test
