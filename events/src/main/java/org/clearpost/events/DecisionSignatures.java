@@ -67,6 +67,11 @@ public final class DecisionSignatures {
         return parse(jwk, false).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
+    /** Checks at start-up that {@code privateJwk} can sign; returns its public half. */
+    public static String checkSigningKey(String privateJwk) {
+        return parse(privateJwk, true).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
     /** Signs the decision with the private JWK; any signature it already carries is replaced. */
     public static PostCleared sign(PostCleared decision, String privateJwk) {
         PublicJsonWebKey key = parse(privateJwk, true);
