@@ -4,7 +4,7 @@ package org.clearpost.events;
 public sealed interface ClearpostEvent
         permits PostDrafted, PostVersionWithdrawn, CampaignDefined, PostCleared, PostRejected, ChangesRequested,
         ClearanceOverdue, PostPublished, PublicationFailed, MentionReceived, PublishingSuspended, PublishingResumed,
-        PreElectionPeriodDeclared, PreElectionPeriodCancelled {
+        PreElectionPeriodDeclared, PreElectionPeriodCancelled, DecisionSignatureRejected {
 
     String aggregateId();
 }

@@ -88,7 +88,10 @@ class EventSchemaTest {
                 new PublishingResumed(UUID.randomUUID(), "ada", null, now),
                 new PreElectionPeriodDeclared(UUID.randomUUID(), "General election 2029", "general", "UK", now,
                         now.plusSeconds(86_400 * 40L), "lee", now),
-                new PreElectionPeriodCancelled(UUID.randomUUID(), "ada", null, now));
+                new PreElectionPeriodCancelled(UUID.randomUUID(), "ada", null, now),
+                new DecisionSignatureRejected(postId, 1, "colin", UUID.randomUUID().toString(),
+                        "/clearpost/clearance-service", "The decision's signature does not verify against clearance's key",
+                        Topics.CLEARANCE_DECISIONS, 2, 4711L, now));
     }
 
     @ParameterizedTest
