@@ -3,8 +3,8 @@ package org.clearpost.events;
 /** Every event on a Clearpost topic. The aggregate id is the Kafka record key. */
 public sealed interface ClearpostEvent
         permits PostDrafted, PostVersionWithdrawn, CampaignDefined, PostCleared, PostRejected, ChangesRequested,
-        ClearanceOverdue, ClearanceRerouted, PostPublished, PublicationFailed, MentionReceived, PublishingSuspended, PublishingResumed,
-        PreElectionPeriodDeclared, PreElectionPeriodCancelled {
+        ClearanceOverdue, ClearanceRerouted, PostPublished, PublicationFailed, MentionReceived, PublishingSuspended,
+        PublishingResumed, PreElectionPeriodDeclared, PreElectionPeriodCancelled, DecisionSignatureRejected {
 
     String aggregateId();
 }

@@ -30,7 +30,9 @@ public enum EventType {
     PRE_ELECTION_PERIOD_DECLARED(PreElectionPeriodDeclared.class, "clearpost.pre-election-period.declared.v1",
             Topics.CLEARANCE_PRE_ELECTION_PERIODS, "pre-election-period"),
     PRE_ELECTION_PERIOD_CANCELLED(PreElectionPeriodCancelled.class, "clearpost.pre-election-period.cancelled.v1",
-            Topics.CLEARANCE_PRE_ELECTION_PERIODS, "pre-election-period");
+            Topics.CLEARANCE_PRE_ELECTION_PERIODS, "pre-election-period"),
+    DECISION_SIGNATURE_REJECTED(DecisionSignatureRejected.class, "clearpost.publisher.decision-signature-rejected.v1",
+            Topics.PUBLISHER_ALERTS, "post");
 
     private final Class<? extends ClearpostEvent> recordType;
     private final String ceType;

@@ -20,11 +20,14 @@ public final class Topics {
     public static final String CLEARANCE_PRE_ELECTION_PERIODS = "clearpost.clearance.pre-election-periods";
     /** publisher-service: the outcome of publishing each target of a post. */
     public static final String PUBLISHER_PUBLICATIONS = "clearpost.publisher.publications";
+    /** publisher-service: alerts for operations, e.g. a cleared decision whose signature did not verify. */
+    public static final String PUBLISHER_ALERTS = "clearpost.publisher.alerts";
     /** monitoring-service: mentions of the body, its head and its initiatives. */
     public static final String MONITORING_MENTIONS = "clearpost.monitoring.mentions";
 
     public static final List<String> ALL = List.of(DRAFTING_POSTS, DRAFTING_CAMPAIGNS, CLEARANCE_DECISIONS,
-            CLEARANCE_PUBLISHING_CONTROL, CLEARANCE_PRE_ELECTION_PERIODS, PUBLISHER_PUBLICATIONS, MONITORING_MENTIONS);
+            CLEARANCE_PUBLISHING_CONTROL, CLEARANCE_PRE_ELECTION_PERIODS, PUBLISHER_PUBLICATIONS, PUBLISHER_ALERTS,
+            MONITORING_MENTIONS);
 
     private Topics() {
     }

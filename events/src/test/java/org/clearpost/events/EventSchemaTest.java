@@ -70,6 +70,9 @@ class EventSchemaTest {
                         targets, null, null, null, null, null, now),
                 new PostCleared(postId, 2, hash, "dana", "pre-election", "lee", null, "Text", rich, now, campaign,
                         live, mention, null, now),
+                DecisionSignatures.sign(new PostCleared(postId, 3, hash, "dana", "normal", "colin", null, "Held",
+                        targets, null, null, null, null, null, now).withHeldBySuspension(UUID.randomUUID()),
+                        DecisionSignatures.generatePrivateJwk()),
                 new PostRejected(postId, 1, hash, "colin", "Too informal", now),
                 new ChangesRequested(postId, 1, hash, "colin", "Add the link to the guidance page", now),
                 new ClearanceOverdue(postId, 1, UUID.randomUUID(), "normal", now, List.of("lee"), now),
@@ -93,7 +96,10 @@ class EventSchemaTest {
                 new PublishingResumed(UUID.randomUUID(), "ada", null, now),
                 new PreElectionPeriodDeclared(UUID.randomUUID(), "General election 2029", "general", "UK", now,
                         now.plusSeconds(86_400 * 40L), "lee", now),
-                new PreElectionPeriodCancelled(UUID.randomUUID(), "ada", null, now));
+                new PreElectionPeriodCancelled(UUID.randomUUID(), "ada", null, now),
+                new DecisionSignatureRejected(postId, 1, "colin", UUID.randomUUID().toString(),
+                        "/clearpost/clearance-service", "The decision's signature does not verify against clearance's key",
+                        Topics.CLEARANCE_DECISIONS, 2, 4711L, now));
     }
 
     @ParameterizedTest

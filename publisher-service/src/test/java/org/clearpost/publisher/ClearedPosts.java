@@ -11,8 +11,9 @@ import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostRejected;
 import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.events.Target;
+import org.clearpost.testing.TestSigningKeys;
 
-/** Object Mother for what clearance sends. Every post, target, account and token is new, so tests never meet. */
+/** Object Mother for what clearance sends, signed with the test key. Every post, target, account and token is new, so tests never meet. */
 public final class ClearedPosts {
 
     private ClearedPosts() {
@@ -30,6 +31,12 @@ public final class ClearedPosts {
     public static PostCleared post(Instant scheduledAt, Instant clearedAt, ExternalPost replyTo, ExternalPost repostOf,
             Target... targets) {
         UUID postId = UUID.randomUUID();
+        return TestSigningKeys.sign(unsigned(postId, scheduledAt, clearedAt, replyTo, repostOf, targets));
+    }
+
+    /** A decision as an attacker without clearance's key would write it: well formed, not signed. */
+    public static PostCleared unsigned(UUID postId, Instant scheduledAt, Instant clearedAt, ExternalPost replyTo,
+            ExternalPost repostOf, Target... targets) {
         return new PostCleared(postId, 1, "sha256:" + postId.toString().replace("-", ""), "dana", "normal",
                 "lee", "Cleared for publication", "Bins are collected a day later this bank holiday week. " + postId,
                 List.of(targets), scheduledAt, null, null, replyTo, repostOf, clearedAt);
@@ -64,10 +71,10 @@ public final class ClearedPosts {
 
     /** Version 2 of the same post, as cleared after a rejection of version 1. */
     public static PostCleared secondVersionOf(PostCleared cleared) {
-        return new PostCleared(cleared.postId(), cleared.version() + 1, cleared.contentHash() + "-v2",
-                cleared.author(), cleared.route(), cleared.clearedBy(), cleared.comment(),
-                cleared.text() + " (corrected)", cleared.targets(), cleared.scheduledAt(), null, null, null, null,
-                Instant.now());
+        return TestSigningKeys.sign(new PostCleared(cleared.postId(), cleared.version() + 1,
+                cleared.contentHash() + "-v2", cleared.author(), cleared.route(), cleared.clearedBy(),
+                cleared.comment(), cleared.text() + " (corrected)", cleared.targets(), cleared.scheduledAt(), null,
+                null, null, null, Instant.now()));
     }
 
     public static PostRejected rejected(PostCleared cleared) {

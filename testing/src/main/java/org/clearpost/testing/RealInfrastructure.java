@@ -5,6 +5,7 @@ import org.clearpost.events.KafkaAccess;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,7 +29,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return sharedConfigFor(database);
+        // Every service under test also gets the decision-signing keys (only clearance and the publisher read them).
+        Map<String, String> config = new HashMap<>(sharedConfigFor(database));
+        config.putAll(TestSigningKeys.config());
+        return config;
     }
 
     /**

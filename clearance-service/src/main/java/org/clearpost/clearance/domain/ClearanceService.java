@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -36,6 +37,7 @@ import org.clearpost.clearance.routing.RouteChoice;
 import org.clearpost.clearance.routing.RouteRules;
 import org.clearpost.clearance.routing.RouteStep;
 import org.clearpost.clearance.routing.Routes;
+import org.clearpost.clearance.signing.DecisionSigner;
 import org.clearpost.events.ChangesRequested;
 import org.clearpost.events.ClearanceOverdue;
 import org.clearpost.events.PostCleared;
@@ -69,6 +71,8 @@ public class ClearanceService {
     private final OverdueConfig overdue;
     private final Rerouting rerouting;
     private final OverdueNotifications notifications;
+    @Inject
+    DecisionSigner signer;
 
     public ClearanceService(Outbox outbox, Clock clock, AuditLog auditLog, Routes routes, CrisisService crisis,
             PreElectionService preElection, DutyService duty, CalendarSource calendar, PolicyTerms terms,
@@ -165,7 +169,9 @@ public class ClearanceService {
         }
         Instant now = clock.instant();
         RouteStep step = clearance.nextStep(route).orElseThrow();
-        Optional<PostCleared> cleared = clearance.approveStep(route, decider.username(), comment, now);
+        // Sealed (suspension in force stamped, signed) in this transaction: see DecisionSigner.
+        Optional<PostCleared> cleared = clearance.approveStep(route, decider.username(), comment, now)
+                .map(signer::seal);
         if (cleared.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("caseId", clearance.id);

@@ -1,5 +1,7 @@
 package org.clearpost.clearance.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -20,6 +22,8 @@ import org.clearpost.clearance.audit.AuditLog;
 import org.clearpost.clearance.audit.ExportPeriod;
 import org.clearpost.clearance.domain.ClearanceCase;
 import org.clearpost.clearance.routing.Routes;
+import org.clearpost.clearance.signing.DecisionSigner;
+import org.clearpost.events.EventJson;
 import org.clearpost.support.problem.ProblemException;
 import org.clearpost.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -33,20 +37,31 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
 public class FoiExportResource {
 
-    /** One post: its clearance cases (text, targets, decisions) and its audit entries in chain order. */
-    public record PostRecord(UUID postId, List<CaseView> cases, List<AuditEntry> entries) {
+    /**
+     * One post: its clearance cases (text, targets, decisions) and its audit entries in chain order. Each
+     * {@code CASE_APPROVED} entry's details are the PostCleared as sent, its {@code signature} verifiable against
+     * {@code clearancePublicKey} (a JWK) over the canonical form of the rest (docs/events.md, "Signed decisions").
+     */
+    public record PostRecord(UUID postId, List<CaseView> cases, List<AuditEntry> entries,
+            JsonNode clearancePublicKey) {
     }
 
-    /** Every audit entry with {@code from <= occurredAt < to}, in chain order. */
-    public record PeriodRecord(Instant from, Instant to, List<AuditEntry> entries) {
+    /** Every audit entry with {@code from <= occurredAt < to}, in chain order, and the key decisions verify by. */
+    public record PeriodRecord(Instant from, Instant to, List<AuditEntry> entries, JsonNode clearancePublicKey) {
     }
 
     private final AuditLog auditLog;
     private final Routes routes;
+    private final JsonNode clearancePublicKey;
 
-    public FoiExportResource(AuditLog auditLog, Routes routes) {
+    public FoiExportResource(AuditLog auditLog, Routes routes, DecisionSigner signer) {
         this.auditLog = auditLog;
         this.routes = routes;
+        try {
+            this.clearancePublicKey = EventJson.mapper().readTree(signer.publicKey());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Clearance's public key is not JSON", e);
+        }
     }
 
     @GET
@@ -60,7 +75,7 @@ public class FoiExportResource {
         if (cases.isEmpty() && entries.isEmpty()) {
             throw ProblemException.notFound("Post", postId);
         }
-        return new PostRecord(postId, cases, entries);
+        return new PostRecord(postId, cases, entries, clearancePublicKey);
     }
 
     @GET
@@ -76,7 +91,7 @@ public class FoiExportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public PeriodRecord period(@QueryParam("from") String from, @QueryParam("to") String to) {
         ExportPeriod period = ExportPeriod.parse(from, to);
-        return new PeriodRecord(period.from(), period.to(), auditLog.entriesIn(period));
+        return new PeriodRecord(period.from(), period.to(), auditLog.entriesIn(period), clearancePublicKey);
     }
 
     @GET

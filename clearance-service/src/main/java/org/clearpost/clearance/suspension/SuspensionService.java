@@ -6,9 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.clearpost.clearance.audit.AuditAction;
 import org.clearpost.clearance.audit.AuditLog;
 import org.clearpost.events.PublishingResumed;
@@ -27,18 +32,41 @@ public class SuspensionService {
     /** How many past suspensions the state shows; an emergency stop is rare. */
     static final int HISTORY_SIZE = 50;
 
+    /**
+     * Advisory lock key ("pubstate" in ASCII) serialising decisions with the emergency stop: suspend and resume take
+     * it exclusively, the approval that clears a post takes it shared, each until its transaction ends. So every
+     * clearing commits either wholly before a suspension (and goes out unless the publisher learns of the stop
+     * first) or wholly after it, having seen it and stamped its id on the PostCleared. A lock rather than a row:
+     * there is nothing to store, and approvals still run in parallel with each other.
+     */
+    private static final long PUBLISHING_STATE_LOCK = 0x7075627374617465L;
+
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final DataSource dataSource;
 
-    public SuspensionService(Outbox outbox, AuditLog auditLog, Clock clock) {
+    public SuspensionService(Outbox outbox, AuditLog auditLog, Clock clock, DataSource dataSource) {
         this.outbox = outbox;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The suspension in force for a decision being taken in the caller's transaction, which holds the publishing
+     * state from here until it commits: a suspension asked for meanwhile waits for it, and answers only after.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> inForceForDecision() {
+        lockPublishingState("SELECT pg_advisory_xact_lock_shared(?)");
+        // A statement of its own after the lock: under READ COMMITTED it sees every suspension committed before.
+        return inForce(LockModeType.NONE).map(s -> s.id);
     }
 
     @Transactional
     public PublishingSuspension suspend(String actor, String reason) {
+        lockPublishingState("SELECT pg_advisory_xact_lock(?)");
         if (inForce(LockModeType.NONE).isPresent()) {
             throw alreadySuspended();
         }
@@ -60,6 +88,7 @@ public class SuspensionService {
 
     @Transactional
     public PublishingSuspension resume(String actor, String reason) {
+        lockPublishingState("SELECT pg_advisory_xact_lock(?)");
         // Locked, so of two resumes at once the second finds nothing in force and gets a 409.
         PublishingSuspension suspension = inForce(LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.conflict("Publishing is not suspended",
@@ -75,6 +104,17 @@ public class SuspensionService {
     public List<PublishingSuspension> history() {
         return PublishingSuspension.<PublishingSuspension>findAll(Sort.descending("suspendedAt"))
                 .page(Page.ofSize(HISTORY_SIZE)).list();
+    }
+
+    private void lockPublishingState(String sql) {
+        // Within a JTA transaction Agroal hands out the transaction's own connection, the one Hibernate uses.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement(sql)) {
+            lock.setLong(1, PUBLISHING_STATE_LOCK);
+            lock.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lock the publishing state", e);
+        }
     }
 
     private static Optional<PublishingSuspension> inForce(LockModeType lock) {

@@ -97,7 +97,10 @@ class ManifestsTest {
     @Test
     void theSettingsThatHaveNoDefaultAreGivenToTheirService() throws IOException {
         // The publisher refuses to start without its token key; monitoring without its webhook secrets.
-        assertThat(envNames("publisher-service")).contains("CLEARPOST_TOKENS_ENCRYPTION_KEY");
+        assertThat(envNames("publisher-service")).contains("CLEARPOST_TOKENS_ENCRYPTION_KEY",
+                "CLEARPOST_PUBLISHER_CLEARANCE_PUBLIC_KEY");
+        // Clearance refuses to start without its decision-signing key.
+        assertThat(envNames("clearance-service")).contains("CLEARPOST_CLEARANCE_SIGNING_KEY");
         assertThat(envNames("monitoring-service")).contains("CLEARPOST_WEBHOOKS_FACEBOOK_APP_SECRET",
                 "CLEARPOST_WEBHOOKS_FACEBOOK_VERIFY_TOKEN");
         Map<String, Object> common = documents("common.yaml").stream()

@@ -160,6 +160,9 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("CLEARPOST_NETWORKS_X_BASE_URL", url(Component.SANDBOX).toString());
             env.put("CLEARPOST_NETWORKS_FACEBOOK_BASE_URL", url(Component.SANDBOX).toString());
             env.put("CLEARPOST_TOKENS_ENCRYPTION_KEY", secrets.tokenEncryptionKey());
+            env.put("CLEARPOST_PUBLISHER_CLEARANCE_PUBLIC_KEY", secrets.decisionVerificationKey());
+        } else if (service == Component.CLEARANCE) {
+            env.put("CLEARPOST_CLEARANCE_SIGNING_KEY", secrets.decisionSigningKey());
         } else if (service == Component.MONITORING) {
             env.put("CLEARPOST_WEBHOOKS_FACEBOOK_APP_SECRET", secrets.facebookAppSecret());
             env.put("CLEARPOST_WEBHOOKS_FACEBOOK_VERIFY_TOKEN", secrets.facebookVerifyToken());

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import org.clearpost.events.DecisionSignatures;
 
 /**
  * Random secrets generated on the first start and kept in {@code <data>/secrets/}, readable by the owner only.
@@ -29,6 +30,19 @@ final class Secrets {
     /** AES-256 key for the publisher's token encryption, base64. */
     String tokenEncryptionKey() {
         return getOrCreate("token-encryption.key", Base64.getEncoder().encodeToString(randomBytes(32)));
+    }
+
+    /**
+     * Clearance's decision-signing key, a private JWK (EC P-256); only clearance gets it. Kept across restarts, so
+     * decisions already in the audit trail and on the topics still verify.
+     */
+    String decisionSigningKey() {
+        return getOrCreate("decision-signing.jwk", DecisionSignatures.generatePrivateJwk());
+    }
+
+    /** Its public half, for the publisher (which verifies every decision against it) and for auditors. */
+    String decisionVerificationKey() {
+        return getOrCreate("decision-verification.jwk", DecisionSignatures.publicJwk(decisionSigningKey()));
     }
 
     /** Shared by the sandbox (signs webhooks) and monitoring (verifies them); hex like a real app secret. */

@@ -6,9 +6,17 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
+import java.util.List;
+import java.util.UUID;
+import org.clearpost.events.DecisionSignatures;
+import org.clearpost.events.EventJson;
+import org.clearpost.events.Network;
+import org.clearpost.events.PostCleared;
+import org.clearpost.events.Target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,5 +65,23 @@ class SecretsTest {
         assertThat(read).containsEntry("bootstrap.servers", "localhost:1")
                 .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"analyst\" password=\"p\";");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void theDecisionKeysAreAPairKeptAcrossRestartsAndOnlyTheSigningKeyIsPrivate() {
+        Path dir = dataDir.resolve("secrets");
+        Secrets first = new Secrets(dir);
+        String signing = first.decisionSigningKey();
+        String verification = first.decisionVerificationKey();
+        Secrets afterRestart = new Secrets(dir);
+
+        assertThat(afterRestart.decisionSigningKey()).isEqualTo(signing);
+        assertThat(afterRestart.decisionVerificationKey()).isEqualTo(verification);
+        assertThat(signing).contains("\"d\"");
+        assertThat(verification).doesNotContain("\"d\"");
+        PostCleared signed = DecisionSignatures.sign(new PostCleared(UUID.randomUUID(), 1, "sha256:" + "ab".repeat(32),
+                "dana", "normal", "colin", null, "Text", List.of(new Target(UUID.randomUUID(), Network.X, "acct")),
+                null, null, null, null, null, Instant.now()), signing);
+        DecisionSignatures.verify(EventJson.write(signed), verification);
     }
 }

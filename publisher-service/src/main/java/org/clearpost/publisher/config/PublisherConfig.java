@@ -29,4 +29,10 @@ public interface PublisherConfig {
      */
     @WithDefault("1m")
     Duration inFlightTimeout();
+
+    /**
+     * Clearance's public key, a JWK (EC P-256): a PostCleared is published only if its signature verifies against it.
+     * No default: without it the publisher does not start.
+     */
+    String clearancePublicKey();
 }
