@@ -31,6 +31,12 @@ class BadInputTest {
     }
 
     @Test
+    void aTokenWithoutTheRoleIsForbiddenWithAProblem() {
+        given().auth().oauth2(TestTokens.forUser("nora")).when().get("/figures/counts").then().statusCode(403)
+                .contentType(startsWith("application/problem+json")).body("status", equalTo(403));
+    }
+
+    @Test
     void aTokenIssuedForAnotherClientIsRefused() {
         String elsewhere = TestTokens.forAudience(Set.of("some-other-client"), "ada", "drafter", "clearer", "lead",
                 "monitor", "analyst", "admin");

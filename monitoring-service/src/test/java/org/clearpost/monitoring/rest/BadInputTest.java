@@ -31,6 +31,21 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyOverTheHttpLimitIsTooLargeWithAProblem() {
+        // quarkus.http.limits.max-body-size defaults to 10M; the webhook is the one endpoint open without a token.
+        byte[] body = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        given().contentType("application/json").body(body).when().post("/webhooks/facebook").then().statusCode(413)
+                .contentType(startsWith("application/problem+json")).body("status", equalTo(413));
+    }
+
+    @Test
+    void aTokenWithoutTheRoleIsForbiddenWithAProblem() {
+        given().auth().oauth2(TestTokens.forUser("nora")).when().get("/inbox").then().statusCode(403)
+                .contentType(startsWith("application/problem+json")).body("status", equalTo(403));
+    }
+
+    @Test
     void aTokenIssuedForAnotherClientIsRefused() {
         String elsewhere = TestTokens.forAudience(Set.of("some-other-client"), "ada", "drafter", "clearer", "lead",
                 "monitor", "analyst", "admin");
