@@ -22,6 +22,8 @@ public final class TestTokens {
     // Same defaults and overrides as OidcWiremockTestResource, so the issuer matches its discovery document.
     private static final String ISSUER = System.getProperty("quarkus.test.oidc.token.issuer", "https://server.example.com");
     private static final String AUDIENCE = System.getProperty("quarkus.test.oidc.token.audience", "https://server.example.com");
+    /** The audience every service requires ({@code quarkus.oidc.token.audience}); the realm's clients put it in. */
+    public static final String API_AUDIENCE = "clearpost-api";
     private static final String MOCK_SIGNING_KEY = "privateKey.jwk";
     private static final String MOCK_KEY_ID = "1";
 
@@ -30,10 +32,18 @@ public final class TestTokens {
 
     /** A bearer token for {@code user} holding the given realm roles, e.g. {@code forUser("dana", "drafter")}. */
     public static String forUser(String user, String... roles) {
+        return forAudience(Set.of(AUDIENCE, API_AUDIENCE), user, roles);
+    }
+
+    /**
+     * A token like {@link #forUser} but for the given audiences only: {@code forAudience(Set.of("other-client"), ..)}
+     * is a genuine token of the realm that was issued to another client, which the services must refuse.
+     */
+    public static String forAudience(Set<String> audiences, String user, String... roles) {
         Set<String> roleSet = Set.of(roles);
         return Jwt.preferredUserName(user)
                 .issuer(ISSUER)
-                .audience(AUDIENCE)
+                .audience(audiences)
                 // Keycloak's subject is an opaque id, not the user name; keep tests honest about that.
                 .subject(subjectOf(user))
                 .claim("typ", "Bearer")

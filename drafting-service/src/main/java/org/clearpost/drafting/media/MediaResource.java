@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.clearpost.support.json.InputText;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.clearpost.support.security.Roles;
@@ -102,6 +103,11 @@ public class MediaResource {
     }
 
     private static void checkLength(String field, String value, int max) {
+        // Form fields do not pass through the JSON policy, so the same text rule is applied here.
+        InputText.problem(value).ifPresent(reason -> {
+            throw ProblemException.badRequest("The " + field + " cannot be stored",
+                    List.of(new Problem.Violation(field, reason)));
+        });
         if (value != null && value.length() > max) {
             throw ProblemException.badRequest("The " + field + " is too long",
                     List.of(new Problem.Violation(field, "must be at most " + max + " characters")));

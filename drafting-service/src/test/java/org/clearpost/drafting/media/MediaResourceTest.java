@@ -100,6 +100,28 @@ class MediaResourceTest {
     }
 
     @Test
+    void aCaptionUpToTheDocumentedFiveThousandCharactersIsTakenInAForm() {
+        // Vert.x's default form attribute limit (2048 bytes) made a 3,000-character caption a 413.
+        String caption = "x".repeat(5000);
+        upload("long.png", MediaMother.png(2, 2), "image/png", Map.of("caption", caption))
+                .statusCode(201).body("caption", equalTo(caption));
+        upload("longer.png", MediaMother.png(2, 2), "image/png", Map.of("caption", "x".repeat(5001)))
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("caption"));
+        upload("nul.png", MediaMother.png(2, 2), "image/png", Map.of("altText", "a\u0000b"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("altText"));
+    }
+
+    @Test
+    void anAnonymousUploadIsUnauthorizedWhateverItSends() {
+        given().contentType(ContentType.JSON).body("{}").post("/media").then()
+                .statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+        given().contentType(ContentType.TEXT).body("hello").post("/media").then()
+                .statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void aFileOverItsKindsLimitIsTooLarge() {
         // Tests allow images up to 100000 bytes.
         upload("big.png", MediaMother.pngOfSize(100_001), "image/png", Map.of())

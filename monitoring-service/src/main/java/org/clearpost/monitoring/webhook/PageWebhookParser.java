@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.clearpost.events.Network;
 import org.clearpost.monitoring.domain.IncomingMention;
+import org.clearpost.support.json.InputText;
 import org.clearpost.support.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -32,6 +33,13 @@ public final class PageWebhookParser {
     private static final Logger LOG = Logger.getLogger(PageWebhookParser.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> POST_ITEMS = Set.of("status", "post", "photo", "video", "share");
+    /**
+     * The longest mention text kept (characters); Facebook's own limit on a comment is 8,000. Longer text is cut, with a
+     * warning, rather than refused: refusing would make Meta retry the whole delivery for 36 hours and then drop it.
+     */
+    public static final int MAX_TEXT = 10_000;
+    /** The longest id or author name kept (characters). */
+    public static final int MAX_FIELD = 1_000;
     /** Page changes carry epoch seconds; a value this large can only be milliseconds (Messenger-style). */
     private static final long LARGEST_EPOCH_SECOND = 100_000_000_000L;
 
@@ -94,14 +102,32 @@ public final class PageWebhookParser {
             return Optional.empty();
         }
         return Optional.of(new IncomingMention(Network.FACEBOOK, externalId, pageId, authorId, authorName,
-                firstOf(text(value, "message"), ""), "https://www.facebook.com/" + externalId,
+                firstOf(text(value, "message", MAX_TEXT), ""), "https://www.facebook.com/" + externalId,
                 epoch(value.path("created_time")).orElse(entryTime)));
     }
 
     /** The field as text, or null when it is absent, null or blank. */
     private static String text(JsonNode node, String field) {
+        return text(node, field, MAX_FIELD);
+    }
+
+    /**
+     * The field as storable text: NUL characters and unpaired surrogates (which PostgreSQL and UTF-8 cannot hold) are
+     * removed and the text cut to {@code max} characters, each with a warning, so one bad change does not lose the
+     * rest of the delivery.
+     */
+    private static String text(JsonNode node, String field, int max) {
         JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText() : null;
+        if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+            return null;
+        }
+        String raw = value.asText();
+        String kept = InputText.cleanAndCut(raw, max);
+        if (!kept.equals(raw)) {
+            LOG.warnf("Webhook field '%s' (%d characters) was cleaned of NUL or unpaired surrogates and cut to %d: "
+                    + "kept %d characters", field, raw.length(), max, kept.length());
+        }
+        return kept.isBlank() ? null : kept;
     }
 
     private static String firstOf(String value, String otherwise) {

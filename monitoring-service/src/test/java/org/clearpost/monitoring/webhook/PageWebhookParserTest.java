@@ -83,6 +83,26 @@ class PageWebhookParserTest {
     }
 
     @Test
+    void keepsABatchWhoseTextHasNulUnpairedSurrogatesOrIsHuge() {
+        String huge = "x".repeat(1_000_000);
+        String body = """
+                {"object":"page","entry":[
+                  {"id":"%s","time":%d,"changes":[
+                   {"field":"mention","value":{"post_id":"1_2","sender_id":"1","sender_name":"A\\u0000B",
+                    "item":"post","verb":"add","message":"lights\\u0000 out \\ud800again"}},
+                   {"field":"mention","value":{"post_id":"3_4","sender_id":"3","item":"post","verb":"add",
+                    "message":"%s"}}]}]}"""
+                .formatted(PAGE_ID, DELIVERED, huge);
+
+        assertThat(parse(body.getBytes(StandardCharsets.UTF_8)))
+                .extracting(IncomingMention::externalId, IncomingMention::authorName, m -> m.text().length())
+                .containsExactly(
+                        tuple("1_2", "AB", "lights out again".length()),
+                        tuple("3_4", null, PageWebhookParser.MAX_TEXT));
+        assertThat(parse(body.getBytes(StandardCharsets.UTF_8)).get(0).text()).isEqualTo("lights out again");
+    }
+
+    @Test
     void readsEveryEntryOfABatchedDelivery() {
         String otherPage = "200000000000001";
         String body = """

@@ -34,7 +34,8 @@ public class NetworkHttp {
     private final ObjectMapper mapper;
 
     public NetworkHttp(NetworksConfig config, ObjectMapper mapper) {
-        this.mapper = mapper;
+        // The REST layer's mapper refuses duplicate keys in API input; a network's answer is read as the network wrote it.
+        this.mapper = mapper.copy().disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())

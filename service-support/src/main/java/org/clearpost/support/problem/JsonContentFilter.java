@@ -1,0 +1,44 @@
+package org.clearpost.support.problem;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+
+/**
+ * A body sent to a method that does not say what it consumes must be JSON. Without this, a {@code text/plain} body
+ * reached a method taking a one-field record and became that field (a crisis reason, an account token). Methods that
+ * take other media types say so with {@code @Consumes}.
+ */
+@Provider
+public class JsonContentFilter implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!request.hasEntity() || resource == null || resource.getResourceMethod() == null) {
+            return;
+        }
+        Method method = resource.getResourceMethod();
+        if (method.isAnnotationPresent(Consumes.class) || resource.getResourceClass().isAnnotationPresent(Consumes.class)) {
+            return; // JAX-RS matched the declared media types already
+        }
+        MediaType type = request.getMediaType();
+        if (type == null || !isJson(type)) {
+            throw new NotSupportedException("This operation takes application/json, not "
+                    + (type == null ? "a body without a Content-Type" : type.getType() + "/" + type.getSubtype()));
+        }
+    }
+
+    static boolean isJson(MediaType type) {
+        return type.getType().equalsIgnoreCase("application")
+                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json"));
+    }
+}
