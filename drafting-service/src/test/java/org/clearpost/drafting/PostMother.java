@@ -77,8 +77,8 @@ public final class PostMother {
     /** Defines a live event through the real API and returns its id. */
     public static UUID liveEvent() {
         return UUID.fromString(given().auth().oauth2(drafterToken()).contentType(ContentType.JSON)
-                .body(Map.of("name", "Annual conference", "startsAt", "2027-05-10T08:00:00Z",
-                        "endsAt", "2027-05-10T17:00:00Z", "hashtag", "ICOConf"))
+                .body(Map.of("name", "Annual conference", "startsAt", "2027-05-10T09:00",
+                        "endsAt", "2027-05-10T18:00", "hashtag", "ICOConf"))
                 .post("/live-events").then().statusCode(201).extract().path("id"));
     }
 

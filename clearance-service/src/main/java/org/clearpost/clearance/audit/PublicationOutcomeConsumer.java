@@ -3,7 +3,7 @@ package org.clearpost.clearance.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.clearpost.clearance.messaging.Channels;
+import org.clearpost.clearance.Channels;
 import org.clearpost.events.PostPublished;
 import org.clearpost.events.PublicationFailed;
 import org.clearpost.support.inbox.EventInbox;

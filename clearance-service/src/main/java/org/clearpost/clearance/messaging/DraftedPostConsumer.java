@@ -3,6 +3,7 @@ package org.clearpost.clearance.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.clearance.Channels;
 import org.clearpost.clearance.domain.ClearanceService;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostVersionWithdrawn;

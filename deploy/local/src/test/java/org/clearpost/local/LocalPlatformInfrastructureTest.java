@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.clearpost.events.KafkaAccess;
 import org.clearpost.events.Topics;
+import org.clearpost.infra.PortsHeld;
 import org.clearpost.infra.Processes;
 import org.clearpost.infra.TokenClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,14 +62,26 @@ class LocalPlatformInfrastructureTest {
         assumeTrue(Files.isDirectory(distDir), "Keycloak tarball not copied by the build: " + distDir);
         LocalPlatformOptions options = LocalPlatformOptions.defaults().freePorts().applications(Set.of()).dataDir(DATA_DIR);
         List<String> progress = new CopyOnWriteArrayList<>();
+        // As if ./clearpost-local were running: the default ports (Keycloak's 8180 and management 9000, Kafka,
+        // PostgreSQL, the services') are taken for the whole start.
+        PortsHeld defaults = PortsHeld.hold(PortsHeld.DEFAULTS);
 
-        LocalPlatform platform = LocalPlatform.start(options, line -> {
-            progress.add(line);
-            System.out.println(line);
-        });
+        LocalPlatform platform;
+        try {
+            platform = LocalPlatform.start(options, line -> {
+                progress.add(line);
+                System.out.println(line);
+            });
+        } catch (RuntimeException e) {
+            defaults.close();
+            throw e;
+        }
         long postmasterPid;
         List<ProcessHandle> keycloakTree;
-        try {
+        try (defaults) {
+            for (Component component : Component.values()) {
+                assertThat(platform.port(component)).as(component.id()).isNotIn(defaults.ports());
+            }
             JsonNode dana = claims(TokenClient.passwordGrant(platform.issuerUrl(), "clearpost-cli", "dana", "dana"));
             assertThat(dana.path("preferred_username").asText()).isEqualTo("dana");
             assertThat(texts(dana.path("realm_access").path("roles"))).contains("drafter").doesNotContain("clearer");

@@ -4,10 +4,13 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.clearpost.drafting.LondonTime;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 
@@ -34,10 +37,10 @@ public class LiveEvents {
 
     @Transactional
     public LiveEvent create(LiveEventRequest request, String by) {
-        validate(request);
+        Instant[] times = validate(request);
         LiveEvent event = new LiveEvent();
         event.id = UUID.randomUUID();
-        apply(event, request, by);
+        apply(event, request, times, by);
         event.persist();
         return event;
     }
@@ -45,8 +48,7 @@ public class LiveEvents {
     @Transactional
     public LiveEvent update(UUID id, LiveEventRequest request, String by) {
         LiveEvent event = existing(id);
-        validate(request);
-        apply(event, request, by);
+        apply(event, request, validate(request), by);
         return event;
     }
 
@@ -59,10 +61,10 @@ public class LiveEvents {
         return find(id).orElseThrow(() -> ProblemException.notFound("Live event", id));
     }
 
-    private void apply(LiveEvent event, LiveEventRequest request, String by) {
+    private void apply(LiveEvent event, LiveEventRequest request, Instant[] times, String by) {
         event.name = request.name().strip();
-        event.startsAt = request.startsAt();
-        event.endsAt = request.endsAt();
+        event.startsAt = times[0];
+        event.endsAt = times[1];
         event.hashtag = Accounts.hashtag(request.hashtag());
         event.accounts.clear();
         event.accounts.addAll(Accounts.toAccounts(request.accounts()));
@@ -70,14 +72,29 @@ public class LiveEvents {
         event.definedAt = clock.instant();
     }
 
-    private static void validate(LiveEventRequest request) {
+    /** The start and end instants of the London times given; every violation at once. */
+    private static Instant[] validate(LiveEventRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
-        if (!request.endsAt().isAfter(request.startsAt())) {
-            violations.add(new Problem.Violation("endsAt", "must be after startsAt " + request.startsAt()));
+        Instant startsAt = instant(request.startsAt(), "startsAt", violations);
+        Instant endsAt = instant(request.endsAt(), "endsAt", violations);
+        // Compared as instants: in the autumn overlap the London times alone do not say which comes first.
+        if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+            violations.add(new Problem.Violation("endsAt", "must be after startsAt " + request.startsAt()
+                    + " London time"));
         }
         violations.addAll(Accounts.repeated("accounts", request.accounts()));
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest("The live event is not valid", violations);
+        }
+        return new Instant[] {startsAt, endsAt};
+    }
+
+    private static Instant instant(LocalDateTime london, String field, List<Problem.Violation> violations) {
+        try {
+            return LondonTime.toInstant(london, field);
+        } catch (ProblemException e) {
+            violations.addAll(e.problem().violations());
+            return null;
         }
     }
 }

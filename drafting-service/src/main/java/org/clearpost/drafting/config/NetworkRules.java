@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Positive;
  * Each network's text limits, so that a network changing a limit is a configuration change
  * ({@code clearpost.networks.rules.<network>.<limit>}, or the matching {@code CLEARPOST_NETWORKS_RULES_...} variable).
  * How each network counts is in {@code org.clearpost.drafting.domain.rules}; the defaults are the networks'
- * published limits and match {@code TextLimits.DEFAULTS}.
+ * published limits and match {@code TextLimits.DEFAULTS} and {@code CommentLimits.DEFAULTS}. Replies on X, Bluesky,
+ * Mastodon and Threads are posts and take the post's limits; Facebook, LinkedIn and YouTube publish thread parts and
+ * first comments as comments, hence their {@code max-comment-characters}.
  */
 @ConfigMapping(prefix = "clearpost.networks.rules")
 public interface NetworkRules {
@@ -52,6 +54,11 @@ public interface NetworkRules {
         @WithDefault("3000")
         @Positive
         int maxCharacters();
+
+        /** A comment (thread parts, first comment), UTF-16 characters after escaping. */
+        @WithDefault("1250")
+        @Positive
+        int maxCommentCharacters();
     }
 
     interface Mastodon {
@@ -78,6 +85,11 @@ public interface NetworkRules {
         @WithDefault("63206")
         @Positive
         int maxCharacters();
+
+        /** A comment (thread parts, first comment, a reply to a mention), UTF-16 characters. */
+        @WithDefault("8000")
+        @Positive
+        int maxCommentCharacters();
     }
 
     interface Youtube {
@@ -90,5 +102,10 @@ public interface NetworkRules {
         @WithDefault("5000")
         @Positive
         int maxDescriptionBytes();
+
+        /** A comment under the video (thread parts, first comment), characters. */
+        @WithDefault("10000")
+        @Positive
+        int maxCommentCharacters();
     }
 }

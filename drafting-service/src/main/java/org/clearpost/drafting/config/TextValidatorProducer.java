@@ -4,6 +4,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.clearpost.drafting.domain.rules.CommentLimits;
 import org.clearpost.drafting.domain.rules.TextLimits;
 import org.clearpost.drafting.domain.rules.TextValidator;
 
@@ -15,7 +16,12 @@ public class TextValidatorProducer {
     @Startup
     @Singleton
     TextValidator textValidator(NetworkRules rules) {
-        return new TextValidator(limits(rules));
+        return new TextValidator(limits(rules), commentLimits(rules));
+    }
+
+    static CommentLimits commentLimits(NetworkRules rules) {
+        return new CommentLimits(rules.facebook().maxCommentCharacters(), rules.linkedin().maxCommentCharacters(),
+                rules.youtube().maxCommentCharacters());
     }
 
     static TextLimits limits(NetworkRules rules) {

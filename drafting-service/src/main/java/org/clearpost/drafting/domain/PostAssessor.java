@@ -21,9 +21,11 @@ import org.clearpost.events.Network;
 /**
  * Renders a post version for each of its targets and checks what each would publish: the network's text rules on
  * every text (on the rendered text, since tagging links changes lengths), its media rules, and the body's content
- * principles. Every target carries the thread parts; how a network shows a thread (replies on X, Bluesky, Mastodon
- * and Threads, comments elsewhere) is the publisher's business. Shares are not checked: they publish nothing of
- * their own. Pure and thread-safe.
+ * principles. Every target carries the thread parts. Each text is checked against the limit of what the publisher
+ * will make of it: the post's text as a post (or, replying to a mention, as a reply), thread parts and the first
+ * comment as answers to the post, which are posts in reply on X, Bluesky, Mastodon and Threads but comments with
+ * a limit of their own on Facebook, LinkedIn and YouTube ({@link TextValidator#validateReply}). Shares are not
+ * checked: they publish nothing of their own. Pure and thread-safe.
  */
 public final class PostAssessor {
 
@@ -83,14 +85,17 @@ public final class PostAssessor {
 
     private void check(PostContent content, int index, RenderedTarget target, List<ContentIssue> issues) {
         String at = "targets[" + index + "].";
-        textProblems(target, at + "text", textValidator.validate(target.network(), target.text()), issues);
+        // A reply to a mention is published as an answer to the mention (a comment on Facebook), not as a post.
+        textProblems(target, at + "text", content.replyToMentionId() == null
+                ? textValidator.validate(target.network(), target.text())
+                : textValidator.validateReply(target.network(), target.text()), issues);
         for (int j = 0; j < target.threadParts().size(); j++) {
             textProblems(target, at + "threadParts[" + j + "]",
-                    textValidator.validate(target.network(), target.threadParts().get(j)), issues);
+                    textValidator.validateReply(target.network(), target.threadParts().get(j)), issues);
         }
         if (target.firstComment() != null) {
             textProblems(target, at + "firstComment",
-                    textValidator.validate(target.network(), target.firstComment()), issues);
+                    textValidator.validateReply(target.network(), target.firstComment()), issues);
         }
         if (target.title() != null || target.network() == Network.YOUTUBE) {
             textProblems(target, at + "title", textValidator.validateTitle(target.network(),

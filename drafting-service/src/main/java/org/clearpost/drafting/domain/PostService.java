@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clearpost.drafting.LondonTime;
 import org.clearpost.drafting.campaign.Campaign;
 import org.clearpost.drafting.campaign.Campaigns;
 import org.clearpost.drafting.campaign.LiveEvent;

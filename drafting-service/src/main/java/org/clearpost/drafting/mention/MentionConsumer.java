@@ -3,7 +3,7 @@ package org.clearpost.drafting.mention;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.clearpost.drafting.messaging.Channels;
+import org.clearpost.drafting.Channels;
 import org.clearpost.events.MentionReceived;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;

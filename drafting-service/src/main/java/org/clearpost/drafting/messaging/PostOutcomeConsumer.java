@@ -3,6 +3,7 @@ package org.clearpost.drafting.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.drafting.Channels;
 import org.clearpost.drafting.domain.PostService;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;

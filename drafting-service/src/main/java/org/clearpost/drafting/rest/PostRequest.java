@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.clearpost.drafting.campaign.AccountRequest;
-import org.clearpost.drafting.domain.LondonTime;
+import org.clearpost.drafting.LondonTime;
 import org.clearpost.drafting.domain.PostContent;
 import org.clearpost.events.Network;
 import org.clearpost.support.problem.Problem;

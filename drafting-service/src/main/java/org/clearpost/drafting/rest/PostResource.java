@@ -24,7 +24,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import org.clearpost.drafting.domain.LondonTime;
+import org.clearpost.drafting.LondonTime;
 import org.clearpost.drafting.domain.PostPage;
 import org.clearpost.drafting.domain.PostQuery;
 import org.clearpost.drafting.domain.PostService;

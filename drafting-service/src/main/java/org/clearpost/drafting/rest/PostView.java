@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.clearpost.drafting.domain.Assessment;
 import org.clearpost.drafting.domain.ContentIssue;
-import org.clearpost.drafting.domain.LondonTime;
+import org.clearpost.drafting.LondonTime;
 import org.clearpost.drafting.domain.Post;
 import org.clearpost.drafting.domain.PostContent;
 import org.clearpost.drafting.domain.PostStatus;

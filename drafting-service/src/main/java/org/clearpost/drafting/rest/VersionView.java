@@ -3,7 +3,7 @@ package org.clearpost.drafting.rest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.UUID;
-import org.clearpost.drafting.domain.LondonTime;
+import org.clearpost.drafting.LondonTime;
 import org.clearpost.drafting.domain.PostContent;
 import org.clearpost.drafting.domain.PostVersion;
 

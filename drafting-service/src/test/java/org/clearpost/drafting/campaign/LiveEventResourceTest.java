@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class LiveEventResourceTest {
 
-    private static final String STARTS = "2027-03-10T09:00:00Z";
-    private static final String ENDS = "2027-03-10T17:00:00Z";
+    /** London wall-clock time in, as for a post's scheduledFor; in March before the clocks change, London is UTC. */
+    private static final String STARTS = "2027-03-10T09:00";
+    private static final String ENDS = "2027-03-10T17:00";
 
     @Inject
     LiveEvents liveEvents;
@@ -45,12 +46,12 @@ class LiveEventResourceTest {
                 .extract().path("id");
 
         given().auth().oauth2(TestTokens.forUser("colin", "clearer")).get("/live-events/{id}", id).then()
-                .statusCode(200).body("startsAt", equalTo(STARTS));
+                .statusCode(200).body("startsAt", equalTo("2027-03-10T09:00:00Z"));
         given().auth().oauth2(PostMother.drafterToken()).get("/live-events").then()
                 .statusCode(200).body("id", hasItem(id));
 
         Map<String, Object> changed = conference();
-        changed.put("endsAt", "2027-03-10T19:00:00Z");
+        changed.put("endsAt", "2027-03-10T19:00");
         given().auth().oauth2(TestTokens.forUser("lee", "lead")).contentType(ContentType.JSON).body(changed)
                 .put("/live-events/{id}", id).then().statusCode(200)
                 .body("endsAt", equalTo("2027-03-10T19:00:00Z"))
@@ -59,7 +60,7 @@ class LiveEventResourceTest {
         LiveEvent event = liveEvents.find(UUID.fromString(id)).orElseThrow();
         assertThat(event.ref()).isEqualTo(new LiveEventRef(UUID.fromString(id), "Annual conference", "DPConf27"));
         assertThat(event.accountRefs()).containsExactly(new AccountRef(Network.X, "clearpost_demo"));
-        assertThat(event.isOn(Instant.parse(STARTS))).isTrue();
+        assertThat(event.isOn(Instant.parse("2027-03-10T09:00:00Z"))).isTrue();
         assertThat(event.isOn(Instant.parse("2027-03-10T18:59:59Z"))).isTrue();
         assertThat(event.isOn(Instant.parse("2027-03-10T19:00:00Z"))).isFalse();
         assertThat(event.isOn(Instant.parse("2027-03-10T08:59:59Z"))).isFalse();
@@ -68,6 +69,45 @@ class LiveEventResourceTest {
         given().auth().oauth2(PostMother.drafterToken()).get("/live-events/{id}", id).then().statusCode(404)
                 .contentType("application/problem+json");
         assertThat(liveEvents.find(UUID.fromString(id))).isEmpty();
+    }
+
+    @Test
+    void liveEventTimesAreLondonWallClockTimeLikeAPostsSchedule() {
+        Map<String, Object> summer = conference();
+        summer.put("startsAt", "2027-05-10T09:00");
+        summer.put("endsAt", "2027-05-10T17:30");
+        String id = given().auth().oauth2(PostMother.drafterToken()).contentType(ContentType.JSON).body(summer)
+                .post("/live-events").then().statusCode(201)
+                .body("startsAt", equalTo("2027-05-10T09:00:00+01:00"))
+                .body("endsAt", equalTo("2027-05-10T17:30:00+01:00"))
+                .extract().path("id");
+
+        LiveEvent event = liveEvents.find(UUID.fromString(id)).orElseThrow();
+        assertThat(event.startsAt).isEqualTo(Instant.parse("2027-05-10T08:00:00Z"));
+        assertThat(event.endsAt).isEqualTo(Instant.parse("2027-05-10T16:30:00Z"));
+    }
+
+    @Test
+    void aLiveEventTimeInTheSpringGapIsRefusedAndTheAutumnOverlapTakesSummerTime() {
+        Map<String, Object> gap = conference();
+        gap.put("startsAt", "2027-03-28T01:30");
+        gap.put("endsAt", "2027-03-28T04:00");
+        given().auth().oauth2(PostMother.drafterToken()).contentType(ContentType.JSON).body(gap)
+                .post("/live-events").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.contains("startsAt"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("does not exist in London"));
+
+        Map<String, Object> overlap = conference();
+        overlap.put("startsAt", "2027-10-31T01:30");
+        overlap.put("endsAt", "2027-10-31T03:00");
+        String id = given().auth().oauth2(PostMother.drafterToken()).contentType(ContentType.JSON).body(overlap)
+                .post("/live-events").then().statusCode(201)
+                .body("startsAt", equalTo("2027-10-31T01:30:00+01:00"))
+                .body("endsAt", equalTo("2027-10-31T03:00:00Z"))
+                .extract().path("id");
+        assertThat(liveEvents.find(UUID.fromString(id)).orElseThrow().startsAt)
+                .isEqualTo(Instant.parse("2027-10-31T00:30:00Z"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
+import org.clearpost.drafting.domain.rules.CommentLimits;
 import org.clearpost.drafting.domain.rules.TextLimits;
 import org.clearpost.drafting.domain.rules.TextValidator;
 import org.clearpost.events.Network;
@@ -25,6 +26,16 @@ class NetworkRulesTest {
     @Test
     void theDefaultsAreTheNetworksPublishedLimits() {
         assertThat(TextValidatorProducer.limits(rules(Map.of()))).isEqualTo(TextLimits.DEFAULTS);
+        assertThat(TextValidatorProducer.commentLimits(rules(Map.of()))).isEqualTo(CommentLimits.DEFAULTS);
+    }
+
+    @Test
+    void aNetworksCommentLimitIsChangedByAProperty() {
+        NetworkRules rules = rules(Map.of(
+                "clearpost.networks.rules.facebook.max-comment-characters", "7000",
+                "clearpost.networks.rules.linkedin.max-comment-characters", "1000",
+                "clearpost.networks.rules.youtube.max-comment-characters", "9000"));
+        assertThat(TextValidatorProducer.commentLimits(rules)).isEqualTo(new CommentLimits(7000, 1000, 9000));
     }
 
     @Test

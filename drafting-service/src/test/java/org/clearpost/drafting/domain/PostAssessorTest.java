@@ -82,6 +82,37 @@ class PostAssessorTest {
     }
 
     @Test
+    void threadPartsAndFirstCommentsAreCheckedAsWhatTheyArePublishedAs() {
+        // Facebook publishes thread parts and first comments as comments (8,000), not as posts (63,206);
+        // LinkedIn's comments take 1,250. On X a thread part is a post in reply: the same 280.
+        String facebookPart = "b".repeat(8_001);
+        Assessment assessment = assess(new PostContent(TEXT, List.of(facebookPart), List.of(
+                target(Network.FACEBOOK, "1", "c".repeat(9_000)),
+                new PostContent.TargetContent(Network.LINKEDIN, "ico-li", "Short.", null, List.of(),
+                        "d".repeat(1_251), null)), null, null, null, null, null, null));
+
+        assertThat(assessment.problems()).filteredOn(ContentIssue::isError)
+                .extracting(ContentIssue::field, ContentIssue::code, ContentIssue::start).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("targets[0].threadParts[0]", "TOO_LONG", 8_000),
+                        org.assertj.core.groups.Tuple.tuple("targets[1].threadParts[0]", "TOO_LONG", 1_250),
+                        org.assertj.core.groups.Tuple.tuple("targets[1].firstComment", "TOO_LONG", 1_250));
+        assertThat(assessment.problems()).filteredOn(p -> p.field().equals("targets[0].threadParts[0]"))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("Facebook (comment)", "8,000"));
+    }
+
+    @Test
+    void aReplyToAMentionIsCheckedAsAnAnswerNotAsAPost() {
+        Assessment onFacebook = assess(new PostContent("e".repeat(8_001), List.of(),
+                List.of(target(Network.FACEBOOK, "1", null)), null, null, null, UUID.randomUUID(), null, null));
+        Assessment asAPost = assess(new PostContent("e".repeat(8_001), List.of(),
+                List.of(target(Network.FACEBOOK, "1", null)), null, null, null, null, null, null));
+
+        assertThat(onFacebook.problems()).filteredOn(ContentIssue::isError).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("targets[0].text"));
+        assertThat(asAPost.problems()).filteredOn(ContentIssue::isError).isEmpty();
+    }
+
+    @Test
     void youTubeNeedsATitleAndAVideo() {
         Assessment assessment = assess(new PostContent(TEXT, List.of(), List.of(target(Network.YOUTUBE, "ico", null)),
                 null, null, null, null, null, null));

@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.clearpost.drafting.PostMother;
-import org.clearpost.drafting.messaging.Channels;
+import org.clearpost.drafting.Channels;
 import org.clearpost.events.ExternalPost;
 import org.clearpost.events.MentionReceived;
 import org.clearpost.events.Network;

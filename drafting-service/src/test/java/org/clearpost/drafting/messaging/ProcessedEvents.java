@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.clearpost.drafting.Channels;
 
 /** Reads drafting's processed-event log directly, to know when a consumer has dealt with an event. */
 final class ProcessedEvents {

@@ -17,7 +17,12 @@ final class LinkedInTextRule extends TextRule {
     private final int maxCharacters;
 
     LinkedInTextRule(int maxCharacters) {
-        super(Network.LINKEDIN, Field.TEXT);
+        this(Field.TEXT, maxCharacters);
+    }
+
+    /** A comment ({@code socialActions/{urn}/comments}) takes the same little text format, with its own limit. */
+    LinkedInTextRule(Field field, int maxCharacters) {
+        super(Network.LINKEDIN, field);
         this.maxCharacters = maxCharacters;
     }
 

@@ -13,7 +13,8 @@ import org.clearpost.events.Network;
  * runs from the first character the network would not take to the end of the text.
  *
  * @param network  the network whose rule this is
- * @param field    which text of the post: the post text, or a title (YouTube)
+ * @param field    which text of the post: the post text, a title (YouTube), or a comment (where thread parts and
+ *                 first comments are published as comments with a limit of their own)
  * @param code     what kind of problem, for programs
  * @param severity {@link Severity#ERROR} stops publication to that network; {@link Severity#INFO} does not
  * @param message  what is wrong and what to do, for people
@@ -59,6 +60,12 @@ public record TextProblem(Network network, Field field, Code code, Severity seve
         /** The post's text (on YouTube, the video description). */
         TEXT,
         /** A title, for networks that have one (YouTube). */
-        TITLE
+        TITLE,
+        /**
+         * A comment under the post: how Facebook, LinkedIn and YouTube publish thread parts, first comments and
+         * replies to a mention, each with a limit of its own. (X, Bluesky, Mastodon and Threads publish those as
+         * posts in reply, checked as {@link #TEXT}.)
+         */
+        COMMENT
     }
 }

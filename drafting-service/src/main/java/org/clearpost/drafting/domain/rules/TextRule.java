@@ -36,6 +36,10 @@ abstract class TextRule {
 
     String networkName() {
         String name = MediaRules.networkName(network);
-        return field == Field.TITLE ? name + " (title)" : name;
+        return switch (field) {
+            case TITLE -> name + " (title)";
+            case COMMENT -> name + " (comment)";
+            case TEXT -> name;
+        };
     }
 }

@@ -26,6 +26,9 @@ import org.clearpost.events.Network;
  * <li>Facebook: characters. YouTube: description in UTF-8 bytes, title in characters, no {@code < >}.</li>
  * <li>Flickr, SoundCloud: no text rules yet.</li>
  * </ul>
+ * Thread parts, first comments and replies to a mention are checked as what they will be published as
+ * ({@link #validateReply}): a post in reply on X, Bluesky, Mastodon and Threads (the post's own rules), a comment
+ * with a limit of its own ({@link CommentLimits}) on Facebook, LinkedIn and YouTube.
  * Every network: blank text is {@link Code#EMPTY}; an unpaired surrogate (half of a broken character, which cannot
  * be sent as UTF-8) is {@link Code#INVALID_CHARACTER}.
  *
@@ -36,9 +39,15 @@ public final class TextValidator {
 
     private final Map<Network, TextRule> textRules = new EnumMap<>(Network.class);
     private final Map<Network, TextRule> titleRules = new EnumMap<>(Network.class);
+    private final Map<Network, TextRule> commentRules = new EnumMap<>(Network.class);
 
     public TextValidator(TextLimits limits) {
+        this(limits, CommentLimits.DEFAULTS);
+    }
+
+    public TextValidator(TextLimits limits, CommentLimits comments) {
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(comments, "comments");
         textRules.put(Network.X, new XTextRule(limits.xMaxWeightedLength()));
         textRules.put(Network.BLUESKY, new BlueskyTextRule(limits.blueskyMaxGraphemes(), limits.blueskyMaxBytes()));
         textRules.put(Network.LINKEDIN, new LinkedInTextRule(limits.linkedInMaxCharacters()));
@@ -49,6 +58,11 @@ public final class TextValidator {
                 new CharacterLimitRule(Network.FACEBOOK, Field.TEXT, limits.facebookMaxCharacters()));
         textRules.put(Network.YOUTUBE, YouTubeTextRule.description(limits.youTubeMaxDescriptionBytes()));
         titleRules.put(Network.YOUTUBE, YouTubeTextRule.title(limits.youTubeMaxTitleCharacters()));
+        commentRules.put(Network.FACEBOOK,
+                new CharacterLimitRule(Network.FACEBOOK, Field.COMMENT, comments.facebookMaxCharacters()));
+        commentRules.put(Network.LINKEDIN, new LinkedInTextRule(Field.COMMENT, comments.linkedInMaxCharacters()));
+        commentRules.put(Network.YOUTUBE,
+                new CharacterLimitRule(Network.YOUTUBE, Field.COMMENT, comments.youTubeMaxCharacters()));
     }
 
     /** The problems of {@code text} as a post to {@code network}, in text order; empty when it can go as it is. */
@@ -66,6 +80,18 @@ public final class TextValidator {
             problems.addAll(check(network, Field.TEXT, textRules.get(network), ruleText));
         }
         return problems;
+    }
+
+    /**
+     * The problems of {@code text} as an answer to a post already on {@code network} (a thread part, a first comment,
+     * a reply to a mention): a comment where the network has comments with their own limit, else a post.
+     */
+    public List<TextProblem> validateReply(Network network, String text) {
+        Objects.requireNonNull(network, "network");
+        TextRule comment = commentRules.get(network);
+        RuleText ruleText = new RuleText(Objects.requireNonNull(text, "text"));
+        return comment == null ? check(network, Field.TEXT, textRules.get(network), ruleText)
+                : check(network, Field.COMMENT, comment, ruleText);
     }
 
     /** The problems of a title for {@code network}; none for a network without titles (all but YouTube so far). */

@@ -30,6 +30,39 @@ class TextValidatorTest {
     }
 
     @Test
+    void aReplyIsCheckedAsACommentWhereTheNetworkHasCommentsAndAsAPostElsewhere() {
+        assertThat(validator.validateReply(Network.FACEBOOK, a(8_000))).isEmpty();
+        assertThat(validator.validateReply(Network.FACEBOOK, a(8_001))).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo(TextProblem.Field.COMMENT);
+            assertThat(p.code()).isEqualTo(Code.TOO_LONG);
+            assertThat(p.start()).isEqualTo(8_000);
+        });
+        assertThat(validator.validate(Network.FACEBOOK, a(8_001))).isEmpty();
+        assertThat(validator.validateReply(Network.LINKEDIN, a(1_251))).extracting(TextProblem::code)
+                .containsExactly(Code.TOO_LONG);
+        assertThat(validator.validateReply(Network.YOUTUBE, a(10_001))).extracting(TextProblem::code)
+                .containsExactly(Code.TOO_LONG);
+        // X, Bluesky, Mastodon, Threads: a reply is a post, counted the same way.
+        for (Network network : List.of(Network.X, Network.BLUESKY, Network.MASTODON, Network.THREADS)) {
+            assertThat(validator.validateReply(network, a(501))).as(network.name())
+                    .isEqualTo(validator.validate(network, a(501)));
+        }
+        assertThat(validator.validateReply(Network.X, a(281))).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo(TextProblem.Field.TEXT));
+        assertThat(validator.validateReply(Network.FACEBOOK, " ")).extracting(TextProblem::code)
+                .containsExactly(Code.EMPTY);
+    }
+
+    @Test
+    void commentLimitsComeFromConfiguration() {
+        TextValidator small = new TextValidator(TextLimits.DEFAULTS, new CommentLimits(10, 20, 30));
+        assertThat(small.validateReply(Network.FACEBOOK, a(11))).hasSize(1);
+        assertThat(small.validateReply(Network.LINKEDIN, a(20))).isEmpty();
+        assertThatThrownBy(() -> new CommentLimits(0, 1250, 10000)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("facebook max comment characters");
+    }
+
+    @Test
     void networksWithoutTextRulesOnlyGetTheCommonChecks() {
         assertThat(validator.validate(Network.FLICKR, a(100_000))).isEmpty();
         assertThat(validator.validate(Network.SOUNDCLOUD, "hello")).isEmpty();

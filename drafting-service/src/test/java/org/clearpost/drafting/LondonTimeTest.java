@@ -1,4 +1,4 @@
-package org.clearpost.drafting.domain;
+package org.clearpost.drafting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,8 @@
-package org.clearpost.drafting.domain;
+package org.clearpost.drafting;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,11 +12,15 @@ import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 
 /**
- * Publication times as the Communications team thinks of them: Europe/London wall-clock time. In the spring-forward
+ * The one rule for every time a person types (a post's publication time, a live event's start and end): it is
+ * Europe/London wall-clock time, as the Communications team thinks of it, and it goes out as an instant with its
+ * offset. It sits in the service's root package so that posts ({@code domain}, {@code rest}) and live events
+ * ({@code campaign}) share it without depending on each other. In the spring-forward
  * gap (e.g. 01:00-01:59 on the last Sunday of March) the time does not exist and is refused rather than silently
  * shifted, since a drafter who picked 01:30 would otherwise get a post at 02:30 they never chose. In the autumn
  * overlap (01:00-01:59 on the last Sunday of October, which happens twice) the earlier instant is used, the one
- * still in British Summer Time (+01:00), so the post goes out at the first 01:30, never later than asked.
+ * still in British Summer Time (+01:00), so the post goes out at the first 01:30, never later than asked (and a live
+ * event starts at the first 01:30).
  */
 public final class LondonTime {
 
@@ -45,5 +50,10 @@ public final class LondonTime {
 
     public static LocalDateTime toLocal(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, LONDON);
+    }
+
+    /** The instant with London's offset at that moment, e.g. {@code 2027-05-10T09:00+01:00}, {@code ...T09:00Z}. */
+    public static OffsetDateTime toOffset(Instant instant) {
+        return instant == null ? null : instant.atZone(LONDON).toOffsetDateTime();
     }
 }

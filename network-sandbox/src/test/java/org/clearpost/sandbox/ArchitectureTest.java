@@ -1,0 +1,15 @@
+package org.clearpost.sandbox;
+
+import java.util.stream.Stream;
+import org.clearpost.testing.ClearpostArchitecture;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The layout of docs/architecture.md, checked on the sandbox's classes (plain JUnit, no Quarkus start). */
+class ArchitectureTest {
+
+    @TestFactory
+    Stream<DynamicTest> followsTheClearpostLayout() {
+        return ClearpostArchitecture.tests("sandbox");
+    }
+}
