@@ -53,7 +53,9 @@ final class Api {
     private record Token(String value, Instant fetchedAt) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    // HTTP/1.1: no h2c upgrade dance on every new connection, of which a fault run opens many.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
     private final Function<Component, URI> urls;
     private final String issuerUrl;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();

@@ -63,6 +63,34 @@ final class Desk {
                 Map.of("comment", "Factual and clear"));
     }
 
+    /**
+     * Set-up before any fault: drafts and submits, trying each step up to three times on a loaded machine's time-out
+     * or 5xx. Empty when it could not be done; the scenario counts those.
+     */
+    Optional<UUID> draftAndSubmit(String text, List<Map<String, String>> targets) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Api.Reply created = create(text, targets);
+            if (created.is(201)) {
+                UUID postId = UUID.fromString(created.text("id"));
+                for (int submitAttempt = 1; submitAttempt <= 3; submitAttempt++) {
+                    Api.Reply submitted = submit(postId);
+                    if (submitted.is(200)) {
+                        return Optional.of(postId);
+                    }
+                    System.out.println("[faults] submit refused: " + submitted);
+                    pause(Duration.ofSeconds(1));
+                }
+                return Optional.empty();
+            }
+            System.out.println("[faults] create refused: " + created);
+            if (created.status() >= 400 && created.status() < 500) {
+                return Optional.empty();
+            }
+            pause(Duration.ofSeconds(1));
+        }
+        return Optional.empty();
+    }
+
     /** The pending case of a post, once clearance has read its PostDrafted. */
     Optional<String> pendingCase(UUID postId) {
         Api.Reply reply = api.get(CLEARER, Component.CLEARANCE, "/clearances?postId=" + postId);

@@ -75,17 +75,48 @@ final class EventLog {
         return records;
     }
 
-    /** Sum of the end offsets of all Clearpost topics: it grows as soon as any relay gets an event through. */
-    long endOffsetTotal() {
+    /** The end offset of every partition of the Clearpost event topics, now. */
+    Map<TopicPartition, Long> endOffsets() {
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : org.clearpost.events.Topics.ALL) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream()
-                    .mapToLong(Long::longValue).sum();
+            return consumer.endOffsets(eventPartitions(consumer), Duration.ofSeconds(10));
         }
+    }
+
+    /**
+     * Whether any event topic has, past {@code from}, a record created at or after {@code sinceEpochMillis}. A
+     * record a relay sent while the broker was away carries the time of that send, so it only counts once appended.
+     */
+    boolean anyEventCreatedSince(Map<TopicPartition, Long> from, long sinceEpochMillis) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = eventPartitions(consumer);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            List<TopicPartition> grown = partitions.stream()
+                    .filter(p -> end.get(p) > from.getOrDefault(p, 0L)).toList();
+            if (grown.isEmpty()) {
+                return false;
+            }
+            consumer.assign(grown);
+            grown.forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
+            Instant deadline = Instant.now().plus(READ_LIMIT);
+            while (grown.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(10)) < end.get(p))
+                    && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.timestamp() >= sinceEpochMillis) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private static List<TopicPartition> eventPartitions(KafkaConsumer<String, String> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : org.clearpost.events.Topics.ALL) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        return partitions;
     }
 
     static String header(ConsumerRecord<?, ?> record, String key) {

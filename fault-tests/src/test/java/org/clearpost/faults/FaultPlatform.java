@@ -33,7 +33,16 @@ final class FaultPlatform implements AutoCloseable {
         this.events = new EventLog(this::kafkaClientConfig);
     }
 
+    /** Kept, or the JDK may collect the loggers and forget their levels. */
+    private static final List<java.util.logging.Logger> QUIETED = new ArrayList<>();
+
     static FaultPlatform start() {
+        // The broker runs in this JVM and logs every partition move at INFO; the figures must stay readable.
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIETED.add(logger);
+        }
         Path dataDir = Path.of("target", "fault-data").toAbsolutePath();
         return new FaultPlatform(LocalPlatform.start(LocalPlatformOptions.defaults().dataDir(dataDir).freePorts(),
                 line -> System.out.println("[platform] " + line)));
