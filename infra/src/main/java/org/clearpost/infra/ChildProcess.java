@@ -179,6 +179,16 @@ final class ChildProcess {
                 throw new IllegalStateException(name + " (pid " + handle.pid() + ") survived SIGKILL for " + KILL_WAIT);
             }
         }
+        // Dead is not yet reaped: until the JDK's reaper has collected the zombie, Process.isAlive() still says
+        // true, and on a loaded machine that lasts seconds. Callers check isAlive() before starting a successor.
+        try {
+            if (!process.waitFor(KILL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " was killed but not reaped within " + KILL_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reaping " + name, e);
+        }
     }
 
     /** Runs {@code action} when the process ends, however it ends. */
