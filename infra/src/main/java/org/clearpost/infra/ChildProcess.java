@@ -166,6 +166,31 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * SIGKILL to the process and every process it spawned, at once and without a grace period: a crash, as the
+     * fault-injection suite needs it. Returns once they have all ended. The pid file stays, as after a real crash.
+     */
+    void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.toHandle().descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            if (!Processes.awaitEnd(handle, KILL_WAIT)) {
+                throw new IllegalStateException(name + " (pid " + handle.pid() + ") survived SIGKILL for " + KILL_WAIT);
+            }
+        }
+        // Dead is not yet reaped: until the JDK's reaper has collected the zombie, Process.isAlive() still says
+        // true, and on a loaded machine that lasts seconds. Callers check isAlive() before starting a successor.
+        try {
+            if (!process.waitFor(KILL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " was killed but not reaped within " + KILL_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reaping " + name, e);
+        }
+    }
+
     /** Runs {@code action} when the process ends, however it ends. */
     void onExit(Runnable action) {
         process.onExit().thenRun(action);

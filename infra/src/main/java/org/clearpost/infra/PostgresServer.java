@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,6 +145,29 @@ public final class PostgresServer implements AutoCloseable {
     /** The server trusts local connections; a password is returned because clients insist on one. */
     public String password() {
         return SUPERUSER;
+    }
+
+    /**
+     * kill -9 of the postmaster and all its backends together, as the OOM killer or a crash of the host's container
+     * would do: no checkpoint, no shutdown record, whatever was only in memory is gone. Killing the backends too
+     * means a restart never finds old backends still attached to the shared memory. Then releases zonky's lock on
+     * the data directory (its pg_ctl stop finds nothing to stop), so that {@link #start} can start the server
+     * again on the same directory and port, with crash recovery. For fault injection only.
+     */
+    public void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(postmaster.descendants().toList());
+        tree.add(0, postmaster);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : tree) {
+            if (!Processes.awaitEnd(process, STOP_TIMEOUT)) {
+                throw new IllegalStateException("PostgreSQL process " + process.pid() + " survived SIGKILL");
+            }
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the data directory of the killed PostgreSQL", e);
+        }
     }
 
     /** Returns once the postmaster has exited, not merely when pg_ctl stopped waiting for it. */

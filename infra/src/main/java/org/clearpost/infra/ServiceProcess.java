@@ -66,6 +66,14 @@ public final class ServiceProcess implements AutoCloseable {
         process.onExit(action);
     }
 
+    /**
+     * kill -9: the JVM gets no chance to run shutdown hooks, finish requests or commit Kafka offsets. For fault
+     * injection only; start a new process with {@link #start} to bring the application back.
+     */
+    public void kill() {
+        process.kill();
+    }
+
     /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL to the process and its descendants if it lingers. */
     @Override
     public void close() {

@@ -46,6 +46,22 @@ class ChildProcessTest {
     }
 
     @Test
+    void killEndsTheTreeAtOnceAndReturnsOnlyOnceTheProcessIsReaped() {
+        ChildProcess process = ChildProcess.start("crashing", List.of("bash", "-c", "trap '' TERM; sleep 300 & wait"),
+                Map.of(), dir, dir.resolve("crashing.log"));
+        ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
+        awaitDescendants(handle, 1);
+        List<ProcessHandle> tree = handle.descendants().toList();
+
+        process.kill();
+
+        // isAlive() straight away: a restart checks it, and a zombie not yet reaped would still count as alive.
+        assertThat(process.isAlive()).isFalse();
+        assertThat(tree).noneMatch(Processes::isRunning);
+        assertThat(dir.resolve("crashing.pid")).as("left behind, as after a crash").exists();
+    }
+
+    @Test
     void aSecondStartEndsTheProcessLeftRunningByAnEarlierRun() {
         // As after a SIGKILL of the launcher: the earlier run's child is still alive and its pid file still there.
         Path log = dir.resolve("server.log");

@@ -73,6 +73,35 @@ class KafkaBrokerTest {
 
     /** Only the super user may create topics; for it, they are created on first use. */
     @Test
+    void aStoppedBrokerStartsAgainInThisJvmOnTheSamePortWithItsRecords(@TempDir Path ownDir) throws Exception {
+        KafkaBroker first = KafkaBroker.start(ownDir, 0);
+        int port = first.port();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, first.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("kept", "k", "before the restart")).get();
+        }
+        first.close();
+
+        KafkaBroker again = KafkaBroker.start(ownDir, port);
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, again.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("kept"));
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (received.isEmpty() && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+            }
+            assertThat(received).extracting(ConsumerRecord::value).containsExactly("before the restart");
+        } finally {
+            again.close();
+        }
+        assertThat(again.port()).isEqualTo(port);
+    }
+
+    @Test
     void topicsAreAutoCreatedWithThreePartitions() throws Exception {
         try (var producer = new KafkaProducer<>(superUser(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("auto-created", "k", "v")).get();

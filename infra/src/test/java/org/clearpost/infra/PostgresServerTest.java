@@ -75,6 +75,33 @@ class PostgresServerTest {
         }
     }
 
+    @Test
+    void aKilledServerRecoversOnTheSameDirectoryAndPort(@TempDir Path dataDir) throws SQLException {
+        PostgresServer postgres = timedStart(dataDir.resolve("pg"));
+        int port = postgres.port();
+        postgres.ensureDatabase("publisher");
+        try (Connection connection = connect(postgres, "publisher");
+             Statement statement = connection.createStatement()) {
+            // Durable whatever the server's default: this test is about recovery, not about commit settings.
+            statement.execute("SET synchronous_commit = on");
+            statement.execute("CREATE TABLE publication (id int PRIMARY KEY)");
+            statement.execute("INSERT INTO publication VALUES (1)");
+        }
+
+        postgres.kill();
+        assertThat(dataDir.resolve("pg/postmaster.pid")).as("left behind, as after a crash").exists();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> connect(postgres, "publisher").close())
+                .isInstanceOf(SQLException.class);
+
+        try (PostgresServer restarted = PostgresServer.start(dataDir.resolve("pg"), port);
+             Connection connection = connect(restarted, "publisher");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM publication")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
     private static PostgresServer timedStart(Path dataDir) {
         long started = System.nanoTime();
         PostgresServer postgres = PostgresServer.start(dataDir, 0);

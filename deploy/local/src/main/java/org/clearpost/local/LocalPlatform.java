@@ -36,6 +36,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalPlatformOptions options;
     private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
     private final Map<Component, ServiceProcess> applications = new EnumMap<>(Component.class);
+    /** Each application's environment as first launched: a restart gets exactly the same. */
+    private final Map<Component, Map<String, String>> environments = new EnumMap<>(Component.class);
     /** What is running, most recent first: closing pops it in reverse start order. */
     private final Deque<Running> running = new ArrayDeque<>();
     private Consumer<String> progress = line -> { };
@@ -119,8 +121,13 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void launch(Component application, Map<String, String> env) {
-        applications.put(application, register(application.id(), ServiceProcess.start(application.id(),
-                options.quarkusRunJar(application), env, List.of("-Xmx" + options.serviceHeap()), logFile(application))));
+        environments.put(application, Map.copyOf(env));
+        applications.put(application, register(application.id(), startProcess(application, env)));
+    }
+
+    private ServiceProcess startProcess(Component application, Map<String, String> env) {
+        return ServiceProcess.start(application.id(), options.quarkusRunJar(application), env,
+                List.of("-Xmx" + options.serviceHeap()), logFile(application));
     }
 
     private void awaitReady(Component application) {
@@ -204,6 +211,83 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (Exception e) {
             progress.accept("could not stop %s cleanly: %s".formatted(entry.name(), e));
         }
+    }
+
+    // Fault injection. Used only by the fault-injection suite (fault-tests), never by the launcher: each takes one
+    // component down the hard way or brings it back on the same port and data directory, while the rest runs on.
+
+    /** kill -9 of one application's JVM (a service or the sandbox); returns once it has ended. */
+    public void killApplication(Component application) {
+        runningApplication(application).kill();
+    }
+
+    /**
+     * Starts an application again, as it was first started (same port, same environment), after
+     * {@link #killApplication}; returns once it reports ready.
+     */
+    public void restartApplication(Component application) {
+        ServiceProcess old = runningApplication(application);
+        if (old.isAlive()) {
+            throw new IllegalStateException(application.id() + " is still running (pid " + old.pid() + ")");
+        }
+        ServiceProcess restarted = startProcess(application, environments.get(application));
+        replaceRunning(old, application.id(), restarted);
+        applications.put(application, restarted);
+        awaitReady(application);
+    }
+
+    /** kill -9 of PostgreSQL: the postmaster and every backend at once (see {@link PostgresServer#kill()}). */
+    public void killPostgres() {
+        postgres.kill();
+    }
+
+    /** Starts PostgreSQL again on the same data directory and port after {@link #killPostgres}: crash recovery. */
+    public void restartPostgres() {
+        PostgresServer old = postgres;
+        postgres = PostgresServer.start(options.dataDir().resolve("postgres"), port(Component.POSTGRES));
+        replaceRunning(old, "postgresql", postgres);
+    }
+
+    /** Stops the Kafka broker cleanly (controlled shutdown), leaving its data directory as it is. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the Kafka broker again after {@link #stopKafka}, on the same port and data directory. */
+    public void startKafka() {
+        KafkaBroker old = kafka;
+        kafka = KafkaBroker.start(options.dataDir().resolve("kafka"), port(Component.KAFKA));
+        replaceRunning(old, "kafka", kafka);
+    }
+
+    /**
+     * The secret that the sandbox signs Page webhooks with and monitoring checks them against: for a client that
+     * plays Meta itself.
+     */
+    public String facebookAppSecret() {
+        return secrets.facebookAppSecret();
+    }
+
+    private ServiceProcess runningApplication(Component application) {
+        ServiceProcess process = applications.get(application);
+        if (process == null) {
+            throw new IllegalStateException(application.id() + " was not started");
+        }
+        return process;
+    }
+
+    /** Puts a restarted component where its predecessor was in the stop order. */
+    private synchronized void replaceRunning(AutoCloseable old, String name, AutoCloseable replacement) {
+        if (closed) {
+            closeQuietly(new Running(name, replacement));
+            throw new IllegalStateException("the platform was stopped while " + name + " was restarting");
+        }
+        Deque<Running> replaced = new ArrayDeque<>();
+        for (Running entry : running) {
+            replaced.addLast(entry.component() == old ? new Running(name, replacement) : entry);
+        }
+        running.clear();
+        running.addAll(replaced);
     }
 
     public int port(Component component) {
