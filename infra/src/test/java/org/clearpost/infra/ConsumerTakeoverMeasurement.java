@@ -33,15 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsumerTakeoverMeasurement {
 
     private static final String TOPIC = "takeover";
+    private static final String SUPER_USER_PASSWORD = "takeover-" + java.util.UUID.randomUUID();
     private static KafkaBroker broker;
     private static KafkaProducer<String, String> producer;
 
     @BeforeAll
     static void startBroker(@TempDir Path dataDir) {
-        broker = KafkaBroker.start(dataDir, 0);
+        broker = KafkaBroker.start(dataDir, 0, SUPER_USER_PASSWORD);
         broker.createTopics(TOPIC);
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        config.putAll(broker.superUserClientConfig());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(config);
@@ -101,7 +102,7 @@ class ConsumerTakeoverMeasurement {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                     TakeoverConsumer.class.getName(), broker.bootstrapServers(), group, TOPIC, instanceId,
-                    sessionTimeout)).redirectErrorStream(true).start();
+                    sessionTimeout, SUPER_USER_PASSWORD)).redirectErrorStream(true).start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             long[] assignedAt = {0};
             Thread reader = new Thread(() -> {

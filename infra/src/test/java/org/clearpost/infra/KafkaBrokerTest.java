@@ -71,23 +71,23 @@ class KafkaBrokerTest {
         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)).isEqualTo("PostDrafted");
     }
 
-    /** Only the super user may create topics; for it, they are created on first use. */
     @Test
     void aStoppedBrokerStartsAgainInThisJvmOnTheSamePortWithItsRecords(@TempDir Path ownDir) throws Exception {
-        KafkaBroker first = KafkaBroker.start(ownDir, 0);
+        String password = "restart-" + UUID.randomUUID();
+        KafkaBroker first = KafkaBroker.start(ownDir, 0, password);
         int port = first.port();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, first.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> producerConfig = new HashMap<>(first.superUserClientConfig());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("kept", "k", "before the restart")).get();
         }
         first.close();
 
-        KafkaBroker again = KafkaBroker.start(ownDir, port);
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, again.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        KafkaBroker again = KafkaBroker.start(ownDir, port, password);
+        Map<String, Object> consumerConfig = new HashMap<>(again.superUserClientConfig());
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString());
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("kept"));
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
             Instant deadline = Instant.now().plusSeconds(30);
@@ -101,6 +101,7 @@ class KafkaBrokerTest {
         assertThat(again.port()).isEqualTo(port);
     }
 
+    /** Only the super user may create topics; for it, they are created on first use. */
     @Test
     void topicsAreAutoCreatedWithThreePartitions() throws Exception {
         try (var producer = new KafkaProducer<>(superUser(), new StringSerializer(), new StringSerializer())) {

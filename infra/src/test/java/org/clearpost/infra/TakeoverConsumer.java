@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A consumer in its own JVM for {@link ConsumerTakeoverMeasurement}, configured as the services' consumers are
- * (service-support's defaults): {@code args = bootstrap group topic instance-id|- session-timeout-ms}. Prints
+ * (service-support's defaults): {@code args = bootstrap group topic instance-id|- session-timeout-ms super-user-password}. Prints
  * {@code ASSIGNED} when it has partitions and {@code RECEIVED <value>} for every record.
  */
 public final class TakeoverConsumer {
@@ -21,6 +21,7 @@ public final class TakeoverConsumer {
     public static void main(String[] args) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        config.putAll(KafkaBroker.scramLogin(KafkaBroker.SUPER_USER, args[5]));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, args[1]);
         if (!"-".equals(args[3])) {
             config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, args[3]);

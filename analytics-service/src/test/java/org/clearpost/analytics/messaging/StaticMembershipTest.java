@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.clearpost.testing.RealInfrastructure;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The service's consumer is a static member of its group, named after this process and its channel. */
@@ -24,12 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class StaticMembershipTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Test
-    void theConsumerJoinsWithAnInstanceIdPerProcessAndChannel() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    void theConsumerJoinsWithAnInstanceIdPerProcessAndChannel() throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>copyOf(RealInfrastructure.kafkaSuperUserConfig()))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !members(admin).isEmpty());
             List<Optional<String>> ids = members(admin).stream().map(MemberDescription::groupInstanceId).toList();
             assertThat(ids).hasSize(1);

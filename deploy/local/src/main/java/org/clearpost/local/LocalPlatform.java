@@ -256,7 +256,8 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts the Kafka broker again after {@link #stopKafka}, on the same port and data directory. */
     public void startKafka() {
         KafkaBroker old = kafka;
-        kafka = KafkaBroker.start(options.dataDir().resolve("kafka"), port(Component.KAFKA));
+        kafka = KafkaBroker.start(options.dataDir().resolve("kafka"), port(Component.KAFKA),
+                secrets.kafkaPassword(KafkaBroker.SUPER_USER));
         replaceRunning(old, "kafka", kafka);
     }
 
