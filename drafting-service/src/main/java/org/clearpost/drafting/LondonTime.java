@@ -26,6 +26,13 @@ public final class LondonTime {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+    /**
+     * How a London time is typed: {@code 2027-05-10T09:00}, seconds optional, no offset. For
+     * {@code @JsonFormat(pattern = ...)}: without it Jackson would read {@code ...T09:00:00Z} as 09:00 London time,
+     * an hour off in summer; with it, an offset is a 400 naming the field.
+     */
+    public static final String WALL_CLOCK = "uuuu-MM-dd'T'HH:mm[:ss]";
+
     private LondonTime() {
     }
 

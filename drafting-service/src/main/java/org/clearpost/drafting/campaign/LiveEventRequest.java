@@ -1,5 +1,6 @@
 package org.clearpost.drafting.campaign;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.clearpost.drafting.LondonTime;
 
 /**
  * The body of a live event's create or edit call. {@code startsAt} and {@code endsAt} are Europe/London wall-clock
@@ -14,8 +16,8 @@ import java.util.List;
  */
 public record LiveEventRequest(
         @NotBlank @Size(max = 200) String name,
-        @NotNull LocalDateTime startsAt,
-        @NotNull LocalDateTime endsAt,
+        @NotNull @JsonFormat(pattern = LondonTime.WALL_CLOCK) LocalDateTime startsAt,
+        @NotNull @JsonFormat(pattern = LondonTime.WALL_CLOCK) LocalDateTime endsAt,
         @Size(max = 100) @Pattern(regexp = Accounts.HASHTAG,
                 message = "must be one hashtag: letters, digits and underscores") String hashtag,
         @Size(max = 50) List<@NotNull @Valid AccountRequest> accounts) {

@@ -1,5 +1,6 @@
 package org.clearpost.drafting.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.clearpost.drafting.campaign.AccountRequest;
 import org.clearpost.drafting.LondonTime;
+import org.clearpost.drafting.campaign.AccountRequest;
 import org.clearpost.drafting.domain.PostContent;
 import org.clearpost.events.Network;
 import org.clearpost.support.problem.Problem;
@@ -35,7 +36,7 @@ public record PostRequest(
         @Size(max = 2000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String essentialReason,
         UUID replyToMentionId,
         @Valid RepostRequest repostOf,
-        LocalDateTime scheduledFor) {
+        @JsonFormat(pattern = LondonTime.WALL_CLOCK) LocalDateTime scheduledFor) {
 
     static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
     static final String NOT_BLANK = "(?s).*\\S.*";

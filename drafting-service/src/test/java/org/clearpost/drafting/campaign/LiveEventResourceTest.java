@@ -111,6 +111,16 @@ class LiveEventResourceTest {
     }
 
     @Test
+    void aLiveEventTimeWithAnOffsetIsRefusedRatherThanReadAsLondonTime() {
+        Map<String, Object> body = conference();
+        body.put("startsAt", "2027-05-10T08:00:00Z");
+        given().auth().oauth2(PostMother.drafterToken()).contentType(ContentType.JSON).body(body)
+                .post("/live-events").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("startsAt"));
+    }
+
+    @Test
     void aLiveEventMustEndAfterItStarts() {
         Map<String, Object> body = conference();
         body.put("endsAt", STARTS);

@@ -172,6 +172,16 @@ class PostResourceTest {
     }
 
     @Test
+    void aTimeWithAnOffsetIsRefusedRatherThanReadAsLondonTime() {
+        // Read as London wall-clock time, 09:00Z would silently become 08:00Z in summer.
+        given().auth().oauth2(PostMother.drafterToken()).contentType(ContentType.JSON)
+                .body(PostMother.with(PostMother.twoNetworkPost(), "scheduledFor", "2027-06-01T09:00:00Z"))
+                .post("/posts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("scheduledFor"));
+    }
+
+    @Test
     void aTimeInThePastOrNotATimeIsRefused() {
         given().auth().oauth2(PostMother.drafterToken()).contentType(ContentType.JSON)
                 .body(PostMother.with(PostMother.twoNetworkPost(), "scheduledFor", "2020-01-06T09:00"))
