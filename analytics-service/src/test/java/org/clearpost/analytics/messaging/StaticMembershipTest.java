@@ -28,7 +28,7 @@ class StaticMembershipTest {
     String bootstrapServers;
 
     @Test
-    void theConsumerJoinsWithAnInstanceIdPerProcessAndChannel() {
+    void theConsumerJoinsWithAnInstanceIdPerProcessAndChannel() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> !members(admin).isEmpty());
             List<Optional<String>> ids = members(admin).stream().map(MemberDescription::groupInstanceId).toList();
