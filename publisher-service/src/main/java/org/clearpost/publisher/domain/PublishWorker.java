@@ -1,5 +1,6 @@
 package org.clearpost.publisher.domain;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class PublishWorker {
     private static final Backoff RECORD_BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(5));
 
     private final PublicationLedger ledger;
+    private final MeterRegistry meters;
     private final PublisherConfig config;
     private final Duration longestCall;
     private ScheduledExecutorService executor;
@@ -37,8 +39,10 @@ public class PublishWorker {
     private ScheduledExecutorService claimRenewal;
     private volatile boolean stopping;
 
-    public PublishWorker(PublicationLedger ledger, PublisherConfig config, NetworksConfig networks) {
+    public PublishWorker(PublicationLedger ledger, PublisherConfig config, NetworksConfig networks,
+            MeterRegistry meters) {
         this.ledger = ledger;
+        this.meters = meters;
         this.config = config;
         this.longestCall = networks.connectTimeout().plus(networks.requestTimeout());
     }
@@ -158,6 +162,7 @@ public class PublishWorker {
                     throw e;
                 }
                 Duration delay = RECORD_BACKOFF.delay(retry);
+                meters.counter("clearpost.publisher.outcome.record.retries").increment();
                 LOG.warnf("Cannot record the outcome of publication %s yet (retry %d in %d ms): %s; the outcome is %s",
                         publicationId, retry, delay.toMillis(), e, result);
                 try {
