@@ -3,6 +3,7 @@ package org.clearpost.support.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.clearpost.support.problem.Problem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Errors the HTTP layer answers before JAX-RS (a body over {@code quarkus.http.limits.max-body-size} or a form
@@ -23,8 +25,26 @@ public class HttpProblems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Quarkus's own over-limit check runs at this order and ends the response without a body. */
+    private static final int QUARKUS_UPLOAD_LIMIT_ORDER = -2;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(HttpProblems::onFailure);
+        long limit = maxBodySize.asLongValue();
+        router.route().order(QUARKUS_UPLOAD_LIMIT_ORDER - 1).handler(context -> {
+            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && !length.isEmpty() && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                    && Long.parseLong(length) > limit) {
+                // As Quarkus does: answer from the announced length and close rather than read what was refused.
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+                end(context, 413, "The request body is larger than this API accepts (" + limit + " bytes)");
+                return;
+            }
+            context.next();
+        });
     }
 
     private static void onFailure(RoutingContext context) {
