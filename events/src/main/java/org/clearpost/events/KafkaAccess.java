@@ -62,7 +62,7 @@ public final class KafkaAccess {
             List.of(Topics.CLEARANCE_DECISIONS, Topics.CLEARANCE_PUBLISHING_CONTROL, Topics.CLEARANCE_PRE_ELECTION_PERIODS),
             List.of(Topics.DRAFTING_POSTS, Topics.PUBLISHER_PUBLICATIONS));
     public static final ServiceAccess PUBLISHER = ServiceAccess.of("publisher-service",
-            List.of(Topics.PUBLISHER_PUBLICATIONS),
+            List.of(Topics.PUBLISHER_PUBLICATIONS, Topics.PUBLISHER_ALERTS),
             List.of(Topics.CLEARANCE_DECISIONS, Topics.CLEARANCE_PUBLISHING_CONTROL, Topics.DRAFTING_POSTS));
     public static final ServiceAccess MONITORING = ServiceAccess.of("monitoring-service",
             List.of(Topics.MONITORING_MENTIONS),

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.clearpost.events.CampaignDefined;
+import org.clearpost.events.ChangesRequested;
+import org.clearpost.events.ClearanceOverdue;
 import org.clearpost.events.ClearanceRerouted;
 import org.clearpost.events.ClearpostEvent;
+import org.clearpost.events.DecisionSignatureRejected;
 import org.clearpost.events.EventType;
 import org.clearpost.events.MentionReceived;
 import org.clearpost.events.Network;
@@ -17,6 +21,9 @@ import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostPublished;
 import org.clearpost.events.PostRejected;
+import org.clearpost.events.PostVersionWithdrawn;
+import org.clearpost.events.PreElectionPeriodCancelled;
+import org.clearpost.events.PreElectionPeriodDeclared;
 import org.clearpost.events.PublicationFailed;
 import org.clearpost.events.PublishingResumed;
 import org.clearpost.events.PublishingSuspended;
@@ -82,9 +89,14 @@ public class EventCountService {
         if (event instanceof MentionReceived mention) {
             return Set.of(mention.network());
         }
-        if (event instanceof PostRejected || event instanceof PublishingSuspended
-                || event instanceof PublishingResumed || event instanceof ClearanceRerouted) {
-            return Set.of(); // names no network; a rejected post's networks were counted when it was drafted
+        if (event instanceof PostRejected || event instanceof ChangesRequested || event instanceof PostVersionWithdrawn
+                || event instanceof ClearanceOverdue || event instanceof ClearanceRerouted
+                || event instanceof PublishingSuspended || event instanceof PublishingResumed
+                || event instanceof CampaignDefined || event instanceof PreElectionPeriodDeclared
+                || event instanceof PreElectionPeriodCancelled || event instanceof DecisionSignatureRejected) {
+            // These name no network: a post's networks were counted when it was drafted. Until analytics has its
+            // handler table (issue 12), every type must be listed here or it would be dead-lettered.
+            return Set.of();
         }
         throw new IllegalArgumentException("Unhandled event " + event.getClass().getSimpleName());
     }

@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -71,12 +70,11 @@ public class ClearanceService {
     private final OverdueConfig overdue;
     private final Rerouting rerouting;
     private final OverdueNotifications notifications;
-    @Inject
-    DecisionSigner signer;
+    private final DecisionSigner signer;
 
     public ClearanceService(Outbox outbox, Clock clock, AuditLog auditLog, Routes routes, CrisisService crisis,
             PreElectionService preElection, DutyService duty, CalendarSource calendar, PolicyTerms terms,
-            OverdueConfig overdue, Rerouting rerouting, OverdueNotifications notifications) {
+            OverdueConfig overdue, Rerouting rerouting, OverdueNotifications notifications, DecisionSigner signer) {
         this.outbox = outbox;
         this.clock = clock;
         this.auditLog = auditLog;
@@ -90,6 +88,7 @@ public class ClearanceService {
         this.overdue = overdue;
         this.rerouting = rerouting;
         this.notifications = notifications;
+        this.signer = signer;
     }
 
     /**
