@@ -2,8 +2,11 @@ package org.clearpost.support.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
@@ -79,7 +82,11 @@ final class ApiInputModule extends SimpleModule {
         }
     }
 
-    static final class DateDeserializer<T> extends StdScalarDeserializer<T> {
+    /**
+     * Contextual so that a field's own {@code @JsonFormat} (drafting's London wall-clock pattern, say) still decides
+     * what text is a date: the range and type rules here come on top of the field's format, never instead of it.
+     */
+    static final class DateDeserializer<T> extends StdScalarDeserializer<T> implements ContextualDeserializer {
 
         private final JsonDeserializer<T> iso;
         private final String expected;
@@ -90,6 +97,18 @@ final class ApiInputModule extends SimpleModule {
             this.iso = iso;
             this.expected = expected;
             this.year = year;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+                throws JsonMappingException {
+            if (!(iso instanceof ContextualDeserializer contextual)) {
+                return this;
+            }
+            JsonDeserializer<T> forProperty = (JsonDeserializer<T>) contextual.createContextual(context, property);
+            return forProperty == iso ? this
+                    : new DateDeserializer<>((Class<T>) handledType(), forProperty, expected, year);
         }
 
         @Override
