@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
+import org.clearpost.events.KafkaAccess;
 import org.clearpost.local.Component;
 import org.clearpost.local.LocalPlatform;
 import org.clearpost.local.LocalPlatformOptions;
@@ -52,10 +52,9 @@ final class FaultPlatform implements AutoCloseable {
      * Every Kafka client of the suite is configured here and only here. When the platform's broker asks clients to
      * authenticate, add the settings LocalPlatform hands out for them on this one line.
      */
+    /** The suite only reads (every topic, dead letters included), so it logs in as the read-only analyst. */
     Map<String, Object> kafkaClientConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
-        return config;
+        return new HashMap<>(platform.kafkaClientConfig(KafkaAccess.ANALYST));
     }
 
     /** Rows of a query on one service's own database, each column by its label. */
