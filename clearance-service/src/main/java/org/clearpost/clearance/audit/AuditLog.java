@@ -3,6 +3,7 @@ package org.clearpost.clearance.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,7 +93,10 @@ public class AuditLog {
                     storedDetails, prevHash, hash);
             insert(connection, entry);
             return entry;
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
+            // A persistence failure of the decision's transaction: a database outage is answered 503, not 500.
+            throw new PersistenceException("Cannot append " + action + " to the audit log", e);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot append " + action + " to the audit log", e);
         }
     }

@@ -2,6 +2,7 @@ package org.clearpost.support.outbox;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,7 +52,9 @@ public class Outbox {
             insert.setTimestamp(7, Timestamp.from(clock.instant()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot append " + type.ceType() + " to the outbox", e);
+            // A persistence failure like any other of the state change's transaction, so that a database outage is
+            // answered as one (503 with Retry-After, TransientFailureMapper) rather than as an internal error.
+            throw new PersistenceException("Cannot append " + type.ceType() + " to the outbox", e);
         }
         return id;
     }
