@@ -27,6 +27,7 @@ import java.util.stream.StreamSupport;
 public final class KafkaTopicReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration ASSIGNMENT_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * The readers' consumer groups start with the analyst's prefix, so a reader may log in as the read-only
@@ -71,10 +72,18 @@ public final class KafkaTopicReader {
                 .formatted(topic, timeout, seen.size(), describe(seen)));
     }
 
-    /** Every record {@code topic} holds, read until nothing new arrives for {@code quietPeriod}. */
+    /**
+     * Every record {@code topic} holds, read until nothing new arrives for {@code quietPeriod}. The quiet period starts
+     * once the consumer has its partitions: on a loaded machine joining the group alone can outlast it, and an
+     * unassigned consumer would report an empty topic.
+     */
     public List<ConsumerRecord<String, String>> readAll(String topic, Duration quietPeriod) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = subscribedTo(topic)) {
+            Instant joinDeadline = Instant.now().plus(ASSIGNMENT_TIMEOUT);
+            while (consumer.assignment().isEmpty() && Instant.now().isBefore(joinDeadline)) {
+                consumer.poll(POLL).forEach(records::add);
+            }
             Instant quietUntil = Instant.now().plus(quietPeriod);
             while (Instant.now().isBefore(quietUntil)) {
                 int before = records.size();
