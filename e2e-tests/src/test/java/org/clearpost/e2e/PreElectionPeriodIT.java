@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,8 +46,8 @@ class PreElectionPeriodIT {
         Instant now = Instant.now();
         String periodId = platform.as("lee", Component.CLEARANCE)
                 .body(Map.of("name", "E2E by-election " + UUID.randomUUID(), "kind", "by-election",
-                        "scope", "Clearpost ward", "startsAt", now.minus(Duration.ofMinutes(1)).toString(),
-                        "endsAt", now.plus(Duration.ofHours(2)).toString()))
+                        "scope", "Clearpost ward", "startsAt", london(now.minus(Duration.ofMinutes(1))),
+                        "endsAt", london(now.plus(Duration.ofHours(2)))))
                 .post("/pre-election/periods").then().statusCode(201).extract().path("id");
         try {
             String ordinaryText = "Our new podcast episode is out " + UUID.randomUUID();
@@ -95,5 +98,10 @@ class PreElectionPeriodIT {
             platform.as("lee", Component.CLEARANCE).body(Map.of("reason", "End of the e2e period"))
                     .delete("/pre-election/periods/{id}", periodId).then().statusCode(200);
         }
+    }
+
+    /** A lead types London wall-clock time, without an offset. */
+    private static String london(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneId.of("Europe/London")).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.clearpost.clearance.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +29,7 @@ import org.clearpost.events.Network;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.clearpost.support.security.Roles;
+import org.clearpost.support.time.LondonTime;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Pre-election periods (policy 3.4): declared, changed and cancelled by leads; exemptions; the pinned notice. */
@@ -33,26 +37,36 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "SecurityScheme")
 public class PreElectionResource {
 
-    /** A period as declared; {@code endsAt} must be after {@code startsAt}. */
+    /**
+     * A period as declared, its start and end typed as Europe/London wall-clock time ({@link LondonTime}: an offset
+     * is refused, a time in the spring gap is refused, the autumn overlap takes summer time); {@code endsAt} must be
+     * after {@code startsAt}.
+     */
     public record PeriodRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String kind,
-            @NotBlank @Size(max = 200) String scope, @NotNull Instant startsAt, @NotNull Instant endsAt) {
+            @NotBlank @Size(max = 200) String scope,
+            @NotNull @JsonFormat(pattern = LondonTime.WALL_CLOCK) LocalDateTime startsAt,
+            @NotNull @JsonFormat(pattern = LondonTime.WALL_CLOCK) LocalDateTime endsAt) {
 
         PeriodTerms terms() {
-            if (!endsAt.isAfter(startsAt)) {
+            Instant start = LondonTime.toInstant(startsAt, "startsAt");
+            Instant end = LondonTime.toInstant(endsAt, "endsAt");
+            if (!end.isAfter(start)) {
                 throw ProblemException.badRequest("A pre-election period must end after it starts",
                         List.of(new Problem.Violation("endsAt", "must be after startsAt")));
             }
-            return new PeriodTerms(name.strip(), kind.strip(), scope.strip(), startsAt, endsAt);
+            return new PeriodTerms(name.strip(), kind.strip(), scope.strip(), start, end);
         }
     }
 
-    public record PeriodView(UUID id, String name, String kind, String scope, Instant startsAt, Instant endsAt,
-            String declaredBy, Instant declaredAt, boolean cancelled, String cancelledBy, String cancelReason,
-            Instant cancelledAt) {
+    /** A period, its start and end as instants with London's offset at that moment (as drafting shows times). */
+    public record PeriodView(UUID id, String name, String kind, String scope, OffsetDateTime startsAt,
+            OffsetDateTime endsAt, String declaredBy, Instant declaredAt, boolean cancelled, String cancelledBy,
+            String cancelReason, Instant cancelledAt) {
 
         static PeriodView of(PreElectionPeriod p) {
-            return new PeriodView(p.id, p.name, p.kind, p.scope, p.startsAt, p.endsAt, p.declaredBy, p.declaredAt,
-                    p.cancelled(), p.cancelledBy, p.cancelReason, p.cancelledAt);
+            return new PeriodView(p.id, p.name, p.kind, p.scope, LondonTime.toOffset(p.startsAt),
+                    LondonTime.toOffset(p.endsAt), p.declaredBy, p.declaredAt, p.cancelled(), p.cancelledBy,
+                    p.cancelReason, p.cancelledAt);
         }
     }
 

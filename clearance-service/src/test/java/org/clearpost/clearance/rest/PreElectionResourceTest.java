@@ -31,6 +31,7 @@ import org.clearpost.events.EventType;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PreElectionPeriodCancelled;
 import org.clearpost.events.PreElectionPeriodDeclared;
+import org.clearpost.support.time.LondonTime;
 import org.clearpost.testing.CloudEventAssertions;
 import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
@@ -56,7 +57,7 @@ class PreElectionResourceTest {
         given().auth().oauth2(ClearanceFlows.ADA).contentType(ContentType.JSON)
                 .body(period("General election 2031", startsAt, startsAt.plus(36, ChronoUnit.DAYS)))
                 .put("/pre-election/periods/{id}", id).then().statusCode(200).body("declaredBy", equalTo("ada"))
-                .body("endsAt", equalTo(startsAt.plus(36, ChronoUnit.DAYS).toString()));
+                .body("endsAt", equalTo("2031-05-07T01:00:00+01:00"));
         given().auth().oauth2(LENA).contentType(ContentType.JSON).body(Map.of("reason", "Election called off"))
                 .delete("/pre-election/periods/{id}", id).then().statusCode(200).body("cancelled", equalTo(true))
                 .body("cancelReason", equalTo("Election called off"));
@@ -83,6 +84,48 @@ class PreElectionResourceTest {
                 .body("entries.findAll { it.details.periodId == '" + id + "' }.action", contains(
                         "PRE_ELECTION_PERIOD_DECLARED", "PRE_ELECTION_PERIOD_CHANGED",
                         "PRE_ELECTION_PERIOD_CANCELLED"));
+    }
+
+    @Test
+    void periodTimesAreLondonWallClockShownWithTheirOffset() {
+        // 31 October 2027 01:30 happens twice in London; the first, still in summer time, is taken.
+        Map<String, Object> body = period("Autumn by-election", Instant.now(), Instant.now());
+        body.put("startsAt", "2027-10-31T01:30");
+        body.put("endsAt", "2027-11-20T22:00");
+        String id = given().auth().oauth2(LENA).contentType(ContentType.JSON).body(body)
+                .post("/pre-election/periods").then().statusCode(201)
+                .body("startsAt", equalTo("2027-10-31T01:30:00+01:00"))
+                .body("endsAt", equalTo("2027-11-20T22:00:00Z")).extract().path("id");
+        try {
+            var declared = ClearanceFlows.events(EventType.PRE_ELECTION_PERIOD_DECLARED, id, Duration.ofSeconds(30));
+            PreElectionPeriodDeclared event = (PreElectionPeriodDeclared) CloudEventAssertions
+                    .assertCloudEvent(declared.get(0), EventType.PRE_ELECTION_PERIOD_DECLARED, ClearanceFlows.SOURCE);
+            // The event keeps its instants: the first 01:30 is 00:30 UTC.
+            assertThat(event.startsAt()).isEqualTo(Instant.parse("2027-10-31T00:30:00Z"));
+            assertThat(event.endsAt()).isEqualTo(Instant.parse("2027-11-20T22:00:00Z"));
+        } finally {
+            given().auth().oauth2(LENA).contentType(ContentType.JSON).body(Map.of("reason", "test over"))
+                    .delete("/pre-election/periods/{id}", id).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aPeriodTimeInTheSpringGapOrWithAnOffsetIsRefusedNamingTheField() {
+        // 28 March 2027 01:30 does not exist in London: clocks go from 01:00 to 02:00.
+        Map<String, Object> gap = period("Spring by-election", Instant.now(), Instant.now());
+        gap.put("startsAt", "2027-03-28T01:30");
+        gap.put("endsAt", "2027-05-06T22:00");
+        given().auth().oauth2(LENA).contentType(ContentType.JSON).body(gap).post("/pre-election/periods").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("startsAt"))
+                .body("violations[0].message", containsString("does not exist"));
+        // Read as London wall-clock time, 09:00Z would silently become 08:00Z in summer.
+        Map<String, Object> offset = period("Summer by-election", Instant.now(), Instant.now());
+        offset.put("startsAt", "2027-06-01T09:00");
+        offset.put("endsAt", "2027-06-20T09:00:00Z");
+        given().auth().oauth2(LENA).contentType(ContentType.JSON).body(offset).post("/pre-election/periods").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("endsAt"));
     }
 
     @Test
@@ -218,8 +261,13 @@ class PreElectionResourceTest {
         body.put("name", name);
         body.put("kind", "general");
         body.put("scope", "UK");
-        body.put("startsAt", startsAt.toString());
-        body.put("endsAt", endsAt.toString());
+        body.put("startsAt", london(startsAt));
+        body.put("endsAt", london(endsAt));
         return body;
+    }
+
+    /** How a lead types the instant: London wall-clock time, no offset. */
+    static String london(Instant instant) {
+        return LondonTime.toLocal(instant).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

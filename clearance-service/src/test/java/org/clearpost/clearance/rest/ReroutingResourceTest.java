@@ -112,16 +112,21 @@ class ReroutingResourceTest {
     }
 
     @Test
-    void aCaseWaitingWhenAPeriodBeginsNeedsTheLeadBeforeItIsCleared() {
+    void aCaseWaitingWhenAPeriodBeginsNeedsTheLeadBeforeItIsCleared() throws InterruptedException {
         // The period begins a moment after the post was submitted: it was not in force at submission and the post
         // has no scheduled time, so neither opening the case nor declaring the period covers it; it is in force
         // by the time a clearer decides.
         PostDrafted essential = DraftedPostMother.essential("Polling station moved");
-        String periodId = declare("Rerouting mayoral election", essential.submittedAt().plusMillis(1),
-                Instant.now().plus(2, ChronoUnit.DAYS));
+        // A lead types whole seconds (London wall-clock), so the start is the next whole second after submission.
+        Instant begins = essential.submittedAt().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        String periodId = declare("Rerouting mayoral election", begins, Instant.now().plus(2, ChronoUnit.DAYS));
         try {
             UUID caseId = ClearanceFlows.submit(kafka.sender(), essential);
             ClearanceFlows.caseView(caseId).body("route.name", equalTo("normal"));
+            long untilBegun = Duration.between(Instant.now(), begins).toMillis() + 50;
+            if (untilBegun > 0) {
+                Thread.sleep(untilBegun);
+            }
 
             ClearanceFlows.decide(COLIN, caseId, "approve", "Essential").statusCode(200)
                     .body("status", equalTo("PENDING")).body("route.name", equalTo("pre-election"))
@@ -157,7 +162,7 @@ class ReroutingResourceTest {
     }
 
     private static Map<String, Object> period(String name, Instant startsAt, Instant endsAt) {
-        return Map.of("name", name, "kind", "local", "scope", "Testshire", "startsAt", startsAt.toString(),
-                "endsAt", endsAt.toString());
+        return Map.of("name", name, "kind", "local", "scope", "Testshire", "startsAt",
+                PreElectionResourceTest.london(startsAt), "endsAt", PreElectionResourceTest.london(endsAt));
     }
 }

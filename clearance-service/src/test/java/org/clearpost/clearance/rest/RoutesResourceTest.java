@@ -68,8 +68,8 @@ class RoutesResourceTest {
     void aPreElectionCaseNeedsAClearerThenALeadEachADifferentPersonAndIsAnExemption() {
         String periodId = given().auth().oauth2(LENA).contentType(ContentType.JSON)
                 .body(Map.of("name", "Route test election", "kind", "local", "scope", "Testshire",
-                        "startsAt", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
-                        "endsAt", Instant.now().plus(2, ChronoUnit.DAYS).toString()))
+                        "startsAt", PreElectionResourceTest.london(Instant.now().minus(1, ChronoUnit.HOURS)),
+                        "endsAt", PreElectionResourceTest.london(Instant.now().plus(2, ChronoUnit.DAYS))))
                 .post("/pre-election/periods").then().statusCode(201).extract().path("id");
         try {
             PostDrafted essential = DraftedPostMother.essential("Helpline outage affects the public");

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.clearpost.drafting.LondonTime;
+import org.clearpost.support.time.LondonTime;
 
 /**
  * The body of a live event's create or edit call. {@code startsAt} and {@code endsAt} are Europe/London wall-clock

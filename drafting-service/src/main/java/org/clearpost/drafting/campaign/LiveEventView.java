@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.clearpost.drafting.LondonTime;
 import org.clearpost.events.AccountRef;
+import org.clearpost.support.time.LondonTime;
 
 /**
  * A live event; {@code startsAt} and {@code endsAt} are instants with London's offset at the time

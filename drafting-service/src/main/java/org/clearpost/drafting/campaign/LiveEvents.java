@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.clearpost.drafting.LondonTime;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
+import org.clearpost.support.time.LondonTime;
 
 /** The events the body covers live. */
 @ApplicationScoped

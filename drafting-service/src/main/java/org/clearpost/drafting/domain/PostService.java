@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.clearpost.drafting.LondonTime;
 import org.clearpost.drafting.campaign.Campaign;
 import org.clearpost.drafting.campaign.Campaigns;
 import org.clearpost.drafting.campaign.LiveEvent;
@@ -33,6 +32,7 @@ import org.clearpost.events.PublicationFailed;
 import org.clearpost.support.outbox.Outbox;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
+import org.clearpost.support.time.LondonTime;
 
 /** Drafting's use cases. Every change of a post and the event telling others about it commit together. */
 @ApplicationScoped

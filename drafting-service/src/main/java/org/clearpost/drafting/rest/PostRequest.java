@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.clearpost.drafting.LondonTime;
 import org.clearpost.drafting.campaign.AccountRequest;
 import org.clearpost.drafting.domain.PostContent;
 import org.clearpost.events.Network;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
+import org.clearpost.support.time.LondonTime;
 
 /**
  * The body of a create or edit call. {@code scheduledFor} is Europe/London wall-clock time, e.g.

@@ -24,7 +24,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import org.clearpost.drafting.LondonTime;
 import org.clearpost.drafting.domain.PostPage;
 import org.clearpost.drafting.domain.PostQuery;
 import org.clearpost.drafting.domain.PostService;
@@ -33,6 +32,7 @@ import org.clearpost.events.Network;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.clearpost.support.security.Roles;
+import org.clearpost.support.time.LondonTime;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/posts")

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.clearpost.drafting.LondonTime;
 import org.clearpost.drafting.domain.Assessment;
 import org.clearpost.drafting.domain.ContentIssue;
 import org.clearpost.drafting.domain.Post;
@@ -14,6 +13,7 @@ import org.clearpost.drafting.domain.PostTarget;
 import org.clearpost.drafting.domain.RenderedTarget;
 import org.clearpost.drafting.domain.TargetStatus;
 import org.clearpost.events.Network;
+import org.clearpost.support.time.LondonTime;
 
 /**
  * A post as the web front end shows it, with every target's variant and status. A single post (create, edit, get,

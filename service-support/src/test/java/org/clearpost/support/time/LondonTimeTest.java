@@ -1,4 +1,4 @@
-package org.clearpost.drafting;
+package org.clearpost.support.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

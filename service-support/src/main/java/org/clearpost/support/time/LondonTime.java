@@ -1,4 +1,4 @@
-package org.clearpost.drafting;
+package org.clearpost.support.time;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,15 +12,15 @@ import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 
 /**
- * The one rule for every time a person types (a post's publication time, a live event's start and end): it is
- * Europe/London wall-clock time, as the Communications team thinks of it, and it goes out as an instant with its
- * offset. It sits in the service's root package so that posts ({@code domain}, {@code rest}) and live events
- * ({@code campaign}) share it without depending on each other. In the spring-forward
- * gap (e.g. 01:00-01:59 on the last Sunday of March) the time does not exist and is refused rather than silently
- * shifted, since a drafter who picked 01:30 would otherwise get a post at 02:30 they never chose. In the autumn
- * overlap (01:00-01:59 on the last Sunday of October, which happens twice) the earlier instant is used, the one
- * still in British Summer Time (+01:00), so the post goes out at the first 01:30, never later than asked (and a live
- * event starts at the first 01:30).
+ * The one rule for every time a person types (a post's publication time, a live event's start and end, a
+ * pre-election period's start and end): it is Europe/London wall-clock time, as the Communications team thinks of
+ * it, and it goes out as an instant with its offset. It sits in service-support so that drafting (posts, live
+ * events) and clearance (pre-election periods) share one implementation rather than two that could drift. In the
+ * spring-forward gap (e.g. 01:00-01:59 on the last Sunday of March) the time does not exist and is refused rather
+ * than silently shifted, since a drafter who picked 01:30 would otherwise get a post at 02:30 they never chose. In
+ * the autumn overlap (01:00-01:59 on the last Sunday of October, which happens twice) the earlier instant is used,
+ * the one still in British Summer Time (+01:00), so the post goes out at the first 01:30, never later than asked
+ * (and a live event or a pre-election period starts at the first 01:30).
  */
 public final class LondonTime {
 
