@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum Network {
-    X, FACEBOOK;
+    X, FACEBOOK, MASTODON, BLUESKY, LINKEDIN, YOUTUBE;
 
     /** The lower-case name used in JSON and in {@code ?network=}. */
     @JsonValue

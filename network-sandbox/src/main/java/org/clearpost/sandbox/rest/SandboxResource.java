@@ -55,7 +55,7 @@ public class SandboxResource {
         }
         Optional<Network> n = Network.fromKey(network);
         if (n.isEmpty()) {
-            return error(400, "unknown network '" + network + "': use x or facebook");
+            return error(400, "unknown network '" + network + "': use x, facebook, mastodon, bluesky, linkedin or youtube");
         }
         return Response.ok(store.list(n)).build();
     }
