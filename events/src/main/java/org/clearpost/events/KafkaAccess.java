@@ -65,7 +65,7 @@ public final class KafkaAccess {
             List.of(Topics.PUBLISHER_PUBLICATIONS, Topics.PUBLISHER_ALERTS),
             List.of(Topics.CLEARANCE_DECISIONS, Topics.CLEARANCE_PUBLISHING_CONTROL, Topics.DRAFTING_POSTS));
     public static final ServiceAccess MONITORING = ServiceAccess.of("monitoring-service",
-            List.of(Topics.MONITORING_MENTIONS),
+            List.of(Topics.MONITORING_MENTIONS, Topics.MONITORING_TRACKED_QUERIES),
             List.of());
     /** Analytics reads every event topic (including ones it ignores today) and produces nothing of its own. */
     public static final ServiceAccess ANALYTICS = ServiceAccess.of("analytics-service",
