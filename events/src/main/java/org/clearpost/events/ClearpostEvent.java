@@ -4,7 +4,8 @@ package org.clearpost.events;
 public sealed interface ClearpostEvent
         permits PostDrafted, PostVersionWithdrawn, CampaignDefined, PostCleared, PostRejected, ChangesRequested,
         ClearanceOverdue, ClearanceRerouted, PostPublished, PublicationFailed, MentionReceived, PublishingSuspended,
-        PublishingResumed, PreElectionPeriodDeclared, PreElectionPeriodCancelled, DecisionSignatureRejected {
+        PublishingResumed, PreElectionPeriodDeclared, PreElectionPeriodCancelled, DecisionSignatureRejected,
+        TrackedQueryDefined, TrackedQueryRetired {
 
     String aggregateId();
 }

@@ -32,7 +32,11 @@ public enum EventType {
     PRE_ELECTION_PERIOD_CANCELLED(PreElectionPeriodCancelled.class, "clearpost.pre-election-period.cancelled.v1",
             Topics.CLEARANCE_PRE_ELECTION_PERIODS, "pre-election-period"),
     DECISION_SIGNATURE_REJECTED(DecisionSignatureRejected.class, "clearpost.publisher.decision-signature-rejected.v1",
-            Topics.PUBLISHER_ALERTS, "post");
+            Topics.PUBLISHER_ALERTS, "post"),
+    TRACKED_QUERY_DEFINED(TrackedQueryDefined.class, "clearpost.tracked-query.defined.v1",
+            Topics.MONITORING_TRACKED_QUERIES, "tracked-query"),
+    TRACKED_QUERY_RETIRED(TrackedQueryRetired.class, "clearpost.tracked-query.retired.v1",
+            Topics.MONITORING_TRACKED_QUERIES, "tracked-query");
 
     private final Class<? extends ClearpostEvent> recordType;
     private final String ceType;

@@ -89,7 +89,8 @@ public final class KafkaAccess {
      * in a transaction with the raw offsets it consumed, so it needs transactional ids too.
      */
     public static final ServiceAccess MONITORING = ServiceAccess.of("monitoring-service",
-            List.of(Topics.MONITORING_MENTIONS, Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS),
+            List.of(Topics.MONITORING_MENTIONS, Topics.MONITORING_TRACKED_QUERIES, Topics.MONITORING_RAW_MENTIONS,
+                    Topics.MONITORING_INTAKE_CURSORS),
             List.of(Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS),
             true);
     /** Analytics reads every event topic (including ones it ignores today) and produces nothing of its own. */

@@ -102,7 +102,10 @@ class EventSchemaTest {
                 new PreElectionPeriodCancelled(UUID.randomUUID(), "ada", null, now),
                 new DecisionSignatureRejected(postId, 1, "colin", UUID.randomUUID().toString(),
                         "/clearpost/clearance-service", "The decision's signature does not verify against clearance's key",
-                        Topics.CLEARANCE_DECISIONS, 2, 4711L, now));
+                        Topics.CLEARANCE_DECISIONS, 2, 4711L, now),
+                new TrackedQueryDefined(UUID.randomUUID(), "The Commissioner", TrackedQueryDefined.Purpose.HEAD,
+                        "(\"information commissioner\" OR @ico) NOT network:linkedin", "mo", now),
+                new TrackedQueryRetired(UUID.randomUUID(), "lee", now));
     }
 
     @ParameterizedTest

@@ -1,0 +1,264 @@
+package org.clearpost.monitoring.query;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.clearpost.events.Network;
+
+/**
+ * A parsed tracked query: an immutable tree, built once by {@link QueryParser} and evaluated against every mention.
+ * {@link #toString()} gives the canonical text (explicit operators, folded words), which parses to an equal tree.
+ */
+public sealed interface QueryNode {
+
+    /** Whether the mention, read once into {@code text}, satisfies this node. */
+    boolean matches(MentionText text);
+
+    /** A word or a phrase: what NEAR can join. */
+    sealed interface TextSpan extends QueryNode {
+        /** The folded words, in order. */
+        List<String> words();
+
+        /** The words as written in the query (lower case, accents kept): what a network matching accents needs. */
+        List<String> spellings();
+
+        /** Calls {@code visitor} with the start of each occurrence in {@code text}. */
+        default void occurrences(MentionText text, java.util.function.IntPredicate visitor) {
+            List<String> words = words();
+            for (int at = text.first(words.get(0)); at >= 0; at = text.nextSame[at]) {
+                if (text.phraseAt(words, at) && !visitor.test(at)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    record Term(String word, String spelling) implements TextSpan {
+        @Override
+        public boolean matches(MentionText text) {
+            return text.has(word);
+        }
+
+        @Override
+        public List<String> words() {
+            return List.of(word);
+        }
+
+        @Override
+        public List<String> spellings() {
+            return List.of(spelling);
+        }
+
+        @Override
+        public String toString() {
+            return word;
+        }
+    }
+
+    record Phrase(List<String> words, List<String> spellings) implements TextSpan {
+        public Phrase {
+            words = List.copyOf(words);
+            spellings = List.copyOf(spellings);
+        }
+
+        @Override
+        public boolean matches(MentionText text) {
+            for (int at = text.first(words.get(0)); at >= 0; at = text.nextSame[at]) {
+                if (text.phraseAt(words, at)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return '"' + String.join(" ", words) + '"';
+        }
+    }
+
+    /** Both spans occur with at most {@code distance} other words between them, in either order, not overlapping. */
+    record Near(TextSpan left, TextSpan right, int distance) implements QueryNode {
+        @Override
+        public boolean matches(MentionText text) {
+            int leftLength = left.words().size();
+            int rightLength = right.words().size();
+            boolean[] found = { false };
+            left.occurrences(text, l -> {
+                right.occurrences(text, r -> {
+                    int gap = r >= l ? r - (l + leftLength) : l - (r + rightLength);
+                    if (gap >= 0 && gap <= distance) {
+                        found[0] = true;
+                    }
+                    return !found[0];
+                });
+                return !found[0];
+            });
+            return found[0];
+        }
+
+        @Override
+        public String toString() {
+            return left + " NEAR/" + distance + " " + right;
+        }
+    }
+
+    record And(List<QueryNode> children) implements QueryNode {
+        public And {
+            children = flatten(children, And.class);
+        }
+
+        @Override
+        public boolean matches(MentionText text) {
+            for (QueryNode child : children) {
+                if (!child.matches(text)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return children.stream().map(c -> c instanceof Or ? "(" + c + ")" : c.toString())
+                    .collect(Collectors.joining(" AND "));
+        }
+    }
+
+    record Or(List<QueryNode> children) implements QueryNode {
+        public Or {
+            children = flatten(children, Or.class);
+        }
+
+        @Override
+        public boolean matches(MentionText text) {
+            for (QueryNode child : children) {
+                if (child.matches(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return children.stream().map(QueryNode::toString).collect(Collectors.joining(" OR "));
+        }
+    }
+
+    record Not(QueryNode child) implements QueryNode {
+        @Override
+        public boolean matches(MentionText text) {
+            return !child.matches(text);
+        }
+
+        @Override
+        public String toString() {
+            return "NOT " + (child instanceof And || child instanceof Or || child instanceof Near ? "(" + child + ")"
+                    : child.toString());
+        }
+    }
+
+    /** {@code author:handle}: the author's handle, compared folded and without a leading '@'. */
+    record Author(String handle) implements QueryNode {
+        @Override
+        public boolean matches(MentionText text) {
+            return handle.equals(text.author);
+        }
+
+        @Override
+        public String toString() {
+            return "author:" + handle;
+        }
+    }
+
+    /** {@code network:x|bluesky}: the mention came from one of these networks. */
+    record OnNetwork(Set<Network> networks) implements QueryNode {
+        public OnNetwork {
+            networks = Set.copyOf(EnumSet.copyOf(networks));
+        }
+
+        @Override
+        public boolean matches(MentionText text) {
+            return networks.contains(text.network);
+        }
+
+        @Override
+        public String toString() {
+            return "network:" + EnumSet.copyOf(networks).stream().map(n -> n.name().toLowerCase(java.util.Locale.ROOT))
+                    .collect(Collectors.joining("|"));
+        }
+    }
+
+    /** {@code lang:en}: the network's language tag is this one or a sub-tag of it ({@code en} matches {@code en-GB}). */
+    record Lang(String tag) implements QueryNode {
+        @Override
+        public boolean matches(MentionText text) {
+            String lang = text.lang;
+            return lang != null && lang.startsWith(tag) && (lang.length() == tag.length() || lang.charAt(tag.length()) == '-');
+        }
+
+        @Override
+        public String toString() {
+            return "lang:" + tag;
+        }
+    }
+
+    /** {@code #tag}: marked as a hashtag by the network, or written as one in the text. */
+    record Hashtag(String tag, String spelling) implements QueryNode {
+        @Override
+        public boolean matches(MentionText text) {
+            return text.hashtags.contains(tag);
+        }
+
+        @Override
+        public String toString() {
+            return "#" + tag;
+        }
+    }
+
+    /**
+     * {@code @handle}: the mention names this account (as the network marks mentions, as written in the text, or as
+     * the body's account it was addressed to). A handle without an instance also matches a fediverse handle
+     * {@code handle@instance}.
+     */
+    record Mention(String handle, String spelling) implements QueryNode {
+        @Override
+        public boolean matches(MentionText text) {
+            if (text.handles.contains(handle)) {
+                return true;
+            }
+            if (handle.indexOf('@') < 0) {
+                for (String named : text.handles) {
+                    if (named.length() > handle.length() && named.startsWith(handle)
+                            && named.charAt(handle.length()) == '@') {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "@" + handle;
+        }
+    }
+
+    private static List<QueryNode> flatten(List<QueryNode> children, Class<? extends QueryNode> kind) {
+        List<QueryNode> flat = new ArrayList<>();
+        for (QueryNode child : children) {
+            if (kind.isInstance(child)) {
+                flat.addAll(child instanceof And and ? and.children() : ((Or) child).children());
+            } else {
+                flat.add(child);
+            }
+        }
+        if (flat.size() < 2) {
+            throw new IllegalArgumentException(kind.getSimpleName() + " needs two or more children");
+        }
+        return List.copyOf(flat);
+    }
+}
