@@ -51,7 +51,8 @@ public class XFirehose implements NetworkFirehose {
     }
 
     /** What {@code GET /sandbox/x/firehose} reports. */
-    public record Stats(long made, long edits, long stored, long oldestId, long newestId, int connections) {
+    public record Stats(long made, long edits, long stored, long oldestId, long newestId, int connections,
+            long connects) {
     }
 
     private record Burst(int perSecond, long startNanos, long durationNanos, AtomicLong made) {
@@ -115,6 +116,7 @@ public class XFirehose implements NetworkFirehose {
     private final FixedWindowRateLimiter reads;
     private long made;
     private long edits;
+    private final AtomicLong connected = new AtomicLong();
     private ScheduledExecutorService generator;
     private long keepAliveTimer = -1;
 
@@ -194,17 +196,18 @@ public class XFirehose implements NetworkFirehose {
     @Override
     public void reset() {
         bursts.clear();
-        drop();
         lock.writeLock().lock();
         try {
             store.clear();
             made = 0;
             edits = 0;
+            connected.set(0);
         } finally {
             lock.writeLock().unlock();
         }
         connects.reset();
         reads.reset();
+        drop();
     }
 
     /** Makes {@code count} posts at once (outside any burst); for tests that need posts before they connect. */
@@ -222,7 +225,7 @@ public class XFirehose implements NetworkFirehose {
         try {
             long stored = store.end() - store.first();
             return new Stats(made, edits, stored, stored == 0 ? 0 : store.id(store.first()),
-                    stored == 0 ? 0 : store.id(store.end() - 1), streams.size());
+                    stored == 0 ? 0 : store.id(store.end() - 1), streams.size(), connected.get());
         } finally {
             lock.readLock().unlock();
         }
@@ -273,6 +276,7 @@ public class XFirehose implements NetworkFirehose {
             response.setWriteQueueMaxSize(config.slowClientBytes());
             response.setChunked(true).setStatusCode(200).putHeader("content-type", "application/json; charset=utf-8");
             response.writeHead();
+            connected.incrementAndGet();
         } finally {
             lock.writeLock().unlock();
         }
