@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "CLEARPOST_SANDBOX_X_FIREHOSE_READ_LIMIT", value = "100000")})
 class XIntakeTest {
 
-    static final String CLEARPOST_GOV = "1500000000000000001";
+    static final String CLEARPOST_DEMO = "1500000000000000001";
 
     /** X's timings shortened (a 2 s keep-alive timeout, sub-second back-offs), pointed at the sandbox. */
     public static class Timings implements QuarkusTestProfile {
@@ -59,9 +59,9 @@ class XIntakeTest {
             return Map.ofEntries(
                     Map.entry("clearpost.monitoring.x.base-url", "${" + NetworkSandboxServer.URL_PROPERTY + "}"),
                     Map.entry("clearpost.monitoring.x.bearer-token", "test-x-app-token"),
-                    Map.entry("clearpost.monitoring.x.own-account-ids", CLEARPOST_GOV),
-                    Map.entry("clearpost.monitoring.x.own-handles", "clearpost_gov,clearpost_news"),
-                    Map.entry("clearpost.monitoring.x.query", "@clearpost_gov OR @clearpost_news OR "
+                    Map.entry("clearpost.monitoring.x.own-account-ids", CLEARPOST_DEMO),
+                    Map.entry("clearpost.monitoring.x.own-handles", "clearpost_demo,clearpost_news"),
+                    Map.entry("clearpost.monitoring.x.query", "@clearpost_demo OR @clearpost_news OR "
                             + "\"Information Commissioner\" OR \"data protection\""),
                     Map.entry("clearpost.monitoring.x.keep-alive-timeout", "2s"),
                     Map.entry("clearpost.monitoring.x.network-backoff-step", "50ms"),
@@ -160,7 +160,7 @@ class XIntakeTest {
             if (token != null) {
                 request.queryParam("pagination_token", token);
             }
-            var page = request.get("/2/users/" + CLEARPOST_GOV + "/mentions").then().statusCode(200).extract();
+            var page = request.get("/2/users/" + CLEARPOST_DEMO + "/mentions").then().statusCode(200).extract();
             List<String> ids = page.path("data.id");
             if (ids != null) {
                 mentioning.addAll(ids);
@@ -169,7 +169,7 @@ class XIntakeTest {
         } while (token != null);
         assertThat(mentioning).hasSizeGreaterThan(200);
 
-        assertEveryPostOnTheRawTopic(item -> CLEARPOST_GOV.equals(item.account()), mentioning);
+        assertEveryPostOnTheRawTopic(item -> CLEARPOST_DEMO.equals(item.account()), mentioning);
     }
 
     private void assertEveryPostOnTheRawTopic(Predicate<RawItem> from, Set<String> expected) {

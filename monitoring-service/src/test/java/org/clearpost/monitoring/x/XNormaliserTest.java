@@ -26,9 +26,9 @@ class XNormaliserTest {
     @Test
     void anEditedPostIsOneMentionWithItsEarlierVersionsAsAliases() throws Exception {
         String line = """
-                {"data":{"id":"205","text":"@clearpost_gov @other is there an update on #FOI? (edited)",
+                {"data":{"id":"205","text":"@clearpost_demo @other is there an update on #FOI? (edited)",
                   "author_id":"77","created_at":"2026-12-01T09:59:58.123Z","edit_history_tweet_ids":["100","150","205"],
-                  "lang":"cy","entities":{"mentions":[{"start":0,"end":14,"username":"clearpost_gov","id":"1500000000000000001"},
+                  "lang":"cy","entities":{"mentions":[{"start":0,"end":14,"username":"clearpost_demo","id":"1500000000000000001"},
                   {"start":15,"end":21,"username":"other","id":"5"}],"hashtags":[{"start":44,"end":48,"tag":"FOI"}]}},
                  "includes":{"users":[{"id":"76","username":"someone"},{"id":"77","name":"Resident 77","username":"resident77"}]},
                  "matching_rules":[{"id":"1","tag":"body"}]}""";
@@ -36,9 +36,9 @@ class XNormaliserTest {
         List<NormalisedMention> mentions = normaliser.normalise(item(line, null));
 
         assertThat(mentions).containsExactly(new NormalisedMention(Network.X, "205", List.of("100", "150"),
-                "ClearPost_Gov", "77", "resident77", "Resident 77",
-                "@clearpost_gov @other is there an update on #FOI? (edited)", "https://x.com/resident77/status/205",
-                "cy", List.of("FOI"), List.of("clearpost_gov", "other"), Instant.parse("2026-12-01T09:59:58.123Z"),
+                "ClearPost_Demo", "77", "resident77", "Resident 77",
+                "@clearpost_demo @other is there an update on #FOI? (edited)", "https://x.com/resident77/status/205",
+                "cy", List.of("FOI"), List.of("clearpost_demo", "other"), Instant.parse("2026-12-01T09:59:58.123Z"),
                 DELIVERED));
     }
 
@@ -59,8 +59,8 @@ class XNormaliserTest {
         config.ownHandles = List.of();
         XNormaliser byId = new XNormaliser(config, new ObjectMapper());
         String byIdLine = "{\"data\":{\"id\":\"3\",\"text\":\"hi\",\"entities\":{\"mentions\":"
-                + "[{\"username\":\"CLEARPOST_gov\",\"id\":\"1500000000000000001\"}]}}}";
-        assertThat(byId.normalise(item(byIdLine, null)).get(0).account()).isEqualTo("CLEARPOST_gov");
+                + "[{\"username\":\"CLEARPOST_demo\",\"id\":\"1500000000000000001\"}]}}}";
+        assertThat(byId.normalise(item(byIdLine, null)).get(0).account()).isEqualTo("CLEARPOST_demo");
         assertThat(byId.normalise(item("{\"data\":{\"id\":\"3\",\"text\":\"hi\"}}", "1500000000000000001")).get(0)
                 .account()).isEqualTo("1500000000000000001");
     }

@@ -17,7 +17,7 @@ public interface XFirehoseConfig {
      * The body's X accounts the firehose mentions, as {@code handle=user id}: the ids are what
      * {@code GET /2/users/:id/mentions} answers for and what {@code entities.mentions[].id} carries.
      */
-    @WithDefault("clearpost_gov=1500000000000000001,clearpost_news=1500000000000000002")
+    @WithDefault("clearpost_demo=1500000000000000001,clearpost_news=1500000000000000002")
     List<String> accounts();
 
     /** Terms (e.g. the body's name) that some posts carry instead of an @mention. */

@@ -9,11 +9,11 @@ class XSearchQueryTest {
     @Test
     void keepsThePositiveTermsAndReadsPastOperators() {
         XSearchQuery query = XSearchQuery.parse(
-                "(@clearpost_gov OR \"Information Commissioner\") -is:retweet lang:en -\"not this\" #FOI -spam");
+                "(@clearpost_demo OR \"Information Commissioner\") -is:retweet lang:en -\"not this\" #FOI -spam");
 
-        assertThat(query.terms()).containsExactly("@clearpost_gov", "information commissioner", "#foi");
+        assertThat(query.terms()).containsExactly("@clearpost_demo", "information commissioner", "#foi");
         assertThat(query.matches("has the information commissioner said anything?")).isTrue();
-        assertThat(query.matches("@clearpost_gov hello")).isTrue();
+        assertThat(query.matches("@clearpost_demo hello")).isTrue();
         assertThat(query.matches("@someone else about spam")).isFalse();
     }
 

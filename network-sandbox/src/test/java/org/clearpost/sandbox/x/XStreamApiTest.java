@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class XStreamApiTest {
 
-    private static final String CLEARPOST_GOV = "1500000000000000001";
+    private static final String CLEARPOST_DEMO = "1500000000000000001";
 
     @TestHTTPResource("/")
     URI base;
@@ -149,7 +149,7 @@ class XStreamApiTest {
         int pages = 0;
         do {
             var request = given().header("Authorization", "Bearer " + token)
-                    .queryParam("query", "@clearpost_gov OR @clearpost_news OR \"Information Commissioner\" OR "
+                    .queryParam("query", "@clearpost_demo OR @clearpost_news OR \"Information Commissioner\" OR "
                             + "\"data protection\"")
                     .queryParam("since_id", since).queryParam("max_results", 100);
             if (nextToken != null) {
@@ -171,7 +171,7 @@ class XStreamApiTest {
 
     @Test
     void recentSearchChecksItsParametersLikeX() {
-        given().header("Authorization", "Bearer " + token).queryParam("query", "@clearpost_gov")
+        given().header("Authorization", "Bearer " + token).queryParam("query", "@clearpost_demo")
                 .queryParam("max_results", 5).get("/2/tweets/search/recent").then().statusCode(400)
                 .body("title", equalTo("Invalid Request")).body("errors[0].parameters.max_results[0]", equalTo("5"));
         given().header("Authorization", "Bearer " + token).get("/2/tweets/search/recent").then().statusCode(400)
@@ -192,16 +192,16 @@ class XStreamApiTest {
             if (token2 != null) {
                 request.queryParam("pagination_token", token2);
             }
-            JsonNode page = mapper.readTree(request.get("/2/users/" + CLEARPOST_GOV + "/mentions").then()
+            JsonNode page = mapper.readTree(request.get("/2/users/" + CLEARPOST_DEMO + "/mentions").then()
                     .statusCode(200).extract().asString());
             page.path("data").forEach(found::add);
             token2 = page.path("meta").path("next_token").asText(null);
         } while (token2 != null);
 
-        // seq % 5 != 4 mentions an account, even seqs clearpost_gov: 40 of 100; every 20th post (seq 19, 39, ...)
-        // is instead an edit of the one before (seq 18, 38, ...: clearpost_gov), so 40 originals and 5 edits
+        // seq % 5 != 4 mentions an account, even seqs clearpost_demo: 40 of 100; every 20th post (seq 19, 39, ...)
+        // is instead an edit of the one before (seq 18, 38, ...: clearpost_demo), so 40 originals and 5 edits
         assertThat(found).hasSize(45).allSatisfy(t -> assertThat(
-                t.path("entities").path("mentions").get(0).path("id").asText()).isEqualTo(CLEARPOST_GOV));
+                t.path("entities").path("mentions").get(0).path("id").asText()).isEqualTo(CLEARPOST_DEMO));
         assertThat(found.stream().map(t -> t.path("id").asText()).toList())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class XTweetsTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final XTweets tweets = new XTweets(XTweets.accounts(List.of("@clearpost_gov=11", "other=22")),
+    private final XTweets tweets = new XTweets(XTweets.accounts(List.of("@clearpost_demo=11", "other=22")),
             List.of("Information Commissioner"));
 
     @Test
@@ -23,14 +23,14 @@ class XTweetsTest {
         assertThat(data.path("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         String text = data.path("text").asText();
         JsonNode mention = data.path("entities").path("mentions").get(0);
-        assertThat(mention.path("username").asText()).isEqualTo("clearpost_gov");
+        assertThat(mention.path("username").asText()).isEqualTo("clearpost_demo");
         assertThat(mention.path("id").asText()).isEqualTo("11");
-        assertThat(text.substring(mention.path("start").asInt(), mention.path("end").asInt())).isEqualTo("@clearpost_gov");
+        assertThat(text.substring(mention.path("start").asInt(), mention.path("end").asInt())).isEqualTo("@clearpost_demo");
         JsonNode hashtag = data.path("entities").path("hashtags").get(0);
         assertThat(text.substring(hashtag.path("start").asInt(), hashtag.path("end").asInt()))
                 .isEqualTo("#" + hashtag.path("tag").asText());
         assertThat(line.path("includes").path("users").get(0).path("id").asText()).isEqualTo(data.path("author_id").asText());
-        assertThat(line.path("matching_rules").get(0).path("tag").asText()).isEqualTo("@clearpost_gov");
+        assertThat(line.path("matching_rules").get(0).path("tag").asText()).isEqualTo("@clearpost_demo");
     }
 
     @Test
