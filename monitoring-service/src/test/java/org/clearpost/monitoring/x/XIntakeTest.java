@@ -12,14 +12,21 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.events.Network;
 import org.clearpost.events.Topics;
@@ -37,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * The X intakes against the real sandbox (its stream over HTTP, its search and timelines), writing through the real
  * KafkaIntakeSink to the real broker, run by the real IntakeSupervisor under its PostgreSQL lease. Each test counts:
  * every post id the sandbox made must be on the raw-mentions topic (repeats allowed, none missing), whatever
- * happened to the connection or the intake meanwhile.
+ * happened to the connection or the intake meanwhile, and the pipeline must have stored each mention exactly once.
  */
 @QuarkusTest
 @TestProfile(XIntakeTest.Timings.class)
@@ -83,6 +90,9 @@ class XIntakeTest {
     @Inject
     XFilteredStreamIntake stream;
 
+    @Inject
+    DataSource dataSource;
+
     private final KafkaTopicReader topic = KafkaTopicReader.fromConfig();
 
     private static RequestSpecification sandbox() {
@@ -101,6 +111,7 @@ class XIntakeTest {
         awaitBurstMade(900);
 
         assertEveryPostOnTheRawTopic(item -> item.account() == null, ids());
+        assertEveryMentionStoredOnce();
     }
 
     @Test
@@ -115,6 +126,7 @@ class XIntakeTest {
         awaitBurstMade(1800);
 
         assertEveryPostOnTheRawTopic(item -> item.account() == null, ids());
+        assertEveryMentionStoredOnce();
     }
 
     @Test
@@ -130,6 +142,7 @@ class XIntakeTest {
         awaitBurstMade(1800);
 
         assertEveryPostOnTheRawTopic(item -> item.account() == null, ids());
+        assertEveryMentionStoredOnce();
     }
 
     @Test
@@ -146,6 +159,7 @@ class XIntakeTest {
         awaitBurstMade(1600);
 
         assertEveryPostOnTheRawTopic(item -> item.account() == null, ids());
+        assertEveryMentionStoredOnce();
     }
 
     @Test
@@ -170,6 +184,78 @@ class XIntakeTest {
         assertThat(mentioning).hasSizeGreaterThan(200);
 
         assertEveryPostOnTheRawTopic(item -> CLEARPOST_DEMO.equals(item.account()), mentioning);
+    }
+
+    /**
+     * Counts the stored X mentions of this test's posts: every post that mentions an own account is one row, whatever
+     * number of times it reached the raw topic, and an edit is the same row as its original (dedupe on every id of
+     * the edit history). Posts that only carry a term match no tracked query here, so are not stored.
+     */
+    private void assertEveryMentionStoredOnce() {
+        Map<String, List<String>> versions = new HashMap<>(); // first version -> every version's id
+        String token = null;
+        do {
+            var request = sandbox().header("Authorization", "Bearer test-reader")
+                    .queryParam("query", "@clearpost_demo OR @clearpost_news").queryParam("max_results", 100);
+            if (token != null) {
+                request.queryParam("next_token", token);
+            }
+            var page = request.get("/2/tweets/search/recent").then().statusCode(200).extract();
+            List<Map<String, Object>> posts = page.path("data");
+            if (posts != null) {
+                for (Map<String, Object> post : posts) {
+                    @SuppressWarnings("unchecked")
+                    List<String> history = (List<String>) post.get("edit_history_tweet_ids");
+                    versions.computeIfAbsent(history.get(0), k -> new ArrayList<>()).add((String) post.get("id"));
+                }
+            }
+            token = page.path("meta.next_token");
+        } while (token != null);
+        List<String> allIds = versions.values().stream().flatMap(List::stream).toList();
+        assertThat(versions).as("posts mentioning an own account").hasSizeGreaterThan(100);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        List<String> stored;
+        do {
+            stored = storedXMentions(allIds);
+            if (stored.size() >= versions.size()) {
+                break;
+            }
+            pause(Duration.ofMillis(500));
+        } while (Instant.now().isBefore(deadline));
+        pause(Duration.ofSeconds(2)); // anything stored twice would show up by now too
+        stored = storedXMentions(allIds);
+
+        assertThat(stored).as("one row per post, none twice").doesNotHaveDuplicates().hasSize(versions.size());
+        Set<String> storedSet = new HashSet<>(stored);
+        versions.forEach((original, ids) -> assertThat(ids.stream().filter(storedSet::contains).count())
+                .as("rows for post %s (versions %s)", original, ids).isEqualTo(1));
+    }
+
+    private List<String> storedXMentions(List<String> ids) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT external_id FROM mention WHERE network = 'X' AND external_id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            List<String> stored = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+            return stored;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void assertEveryPostOnTheRawTopic(Predicate<RawItem> from, Set<String> expected) {
