@@ -60,8 +60,11 @@ public interface XConfig {
     @WithDefault("15m")
     Duration rateLimitBackoffMax();
 
-    /** Posts handed to the raw-mentions topic in one transaction at most... */
-    @WithDefault("500")
+    /**
+     * Posts handed to the raw-mentions topic in one transaction at most (a transaction's cost hardly depends on its
+     * size, so a stream that runs ahead is caught up in large ones)...
+     */
+    @WithDefault("2000")
     int batchSize();
 
     /** ... or whatever arrived within this long of the first of them. */

@@ -129,6 +129,8 @@ public class XFilteredStreamIntake implements NetworkIntake {
         long newest = cursor == null ? -1 : cursor;
         int found = 0;
         int pages = 0;
+        // Pages are gathered up to a batch: a Kafka transaction costs the same for 100 items as for 2,000.
+        List<RawItem> items = new ArrayList<>();
         for (int q = 0; q < queries.size(); q++) {
             String token = null;
             do {
@@ -138,12 +140,12 @@ public class XFilteredStreamIntake implements NetworkIntake {
                 token = page.nextToken();
                 boolean last = token == null && q == queries.size() - 1;
                 Long moved = newest < 0 || Objects.equals(cursor, newest) ? null : newest;
-                if (!page.posts().isEmpty() || (last && moved != null)) {
-                    Instant now = Instant.now();
-                    List<RawItem> items = new ArrayList<>(page.posts().size());
-                    page.posts().forEach(p -> items.add(new RawItem(Network.X, p.key(), KIND, null, now, p.json())));
-                    sink.write(NAME, items, last && moved != null ? Long.toString(moved) : null);
-                    found += items.size();
+                Instant now = Instant.now();
+                page.posts().forEach(p -> items.add(new RawItem(Network.X, p.key(), KIND, null, now, p.json())));
+                found += page.posts().size();
+                if (items.size() >= config.batchSize() || (last && (!items.isEmpty() || moved != null))) {
+                    sink.write(NAME, List.copyOf(items), last && moved != null ? Long.toString(moved) : null);
+                    items.clear();
                 }
             } while (token != null);
         }

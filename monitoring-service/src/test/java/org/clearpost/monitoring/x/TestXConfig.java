@@ -73,7 +73,7 @@ class TestXConfig implements XConfig {
 
     @Override
     public int batchSize() {
-        return 500;
+        return 2000;
     }
 
     @Override
