@@ -14,7 +14,7 @@ import org.clearpost.monitoring.intake.RawItem;
  * An in-memory {@link IntakeSink} for plain JUnit tests of an intake: keeps every item written and the last cursor
  * per intake, as a committed Kafka transaction would, so a second run resumes where the first one stopped.
  */
-final class RecordingSink implements IntakeSink {
+public final class RecordingSink implements IntakeSink {
 
     private final List<RawItem> items = new ArrayList<>();
     private final Map<String, String> cursors = new HashMap<>();
@@ -42,11 +42,11 @@ final class RecordingSink implements IntakeSink {
         return CompletableFuture.completedFuture(null);
     }
 
-    synchronized List<RawItem> items() {
+    public synchronized List<RawItem> items() {
         return List.copyOf(items);
     }
 
-    synchronized int writes() {
+    public synchronized int writes() {
         return writes;
     }
 }

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Drives the running sandbox's firehose for one network over its HTTP API ({@code /sandbox/firehose}). */
-final class SandboxFirehose {
+public final class SandboxFirehose {
 
     private final URI base;
     private final String network;
@@ -17,34 +17,34 @@ final class SandboxFirehose {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
-    SandboxFirehose(URI base, String network) {
+    public SandboxFirehose(URI base, String network) {
         this.base = base;
         this.network = network;
     }
 
-    void reset() {
+    public void reset() {
         call("DELETE", "/sandbox/firehose", null, 204);
     }
 
-    void burst(int perSecond, int seconds) {
+    public void burst(int perSecond, int seconds) {
         call("POST", "/sandbox/firehose/burst", "{\"networks\":[\"" + network + "\"],\"perSecond\":" + perSecond
                 + ",\"seconds\":" + seconds + "}", 202);
     }
 
-    void drop() {
+    public void drop() {
         call("POST", "/sandbox/firehose/drop", "{\"networks\":[\"" + network + "\"]}", 204);
     }
 
-    void silence(int seconds) {
+    public void silence(int seconds) {
         call("POST", "/sandbox/firehose/silence", "{\"networks\":[\"" + network + "\"],\"seconds\":" + seconds + "}", 204);
     }
 
-    long made() {
+    public long made() {
         return json("GET", "/sandbox/firehose").path(network).asLong();
     }
 
     /** GET of a sandbox path as JSON. */
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return json("GET", path);
     }
 
