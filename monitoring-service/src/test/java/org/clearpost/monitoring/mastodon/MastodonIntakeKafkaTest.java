@@ -16,7 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import javax.sql.DataSource;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.events.Network;
@@ -33,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Mastodon intake as it runs in the service: started by the IntakeSupervisor (PostgreSQL lease), reading the real
  * sandbox over HTTP and SSE, writing through the KafkaIntakeSink (items and cursor in one transaction) to the real
- * broker. Every notification a burst made must be on the raw-mentions topic (read_committed), counted by id: through a
+ * broker, and the pipeline storing them. Every notification a burst made must be on the raw-mentions topic
+ * (read_committed) and stored exactly once as a mention, counted by id: through a
  * plain burst, a stop and restart of the intake mid-burst (it resumes from its committed cursor), dropped streams,
  * and a silent stream (reopened after the heartbeat timeout).
  */
@@ -51,6 +59,9 @@ class MastodonIntakeKafkaTest {
 
     @Inject
     MastodonIntake intake;
+
+    @Inject
+    DataSource dataSource;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final KafkaTopicReader topic = KafkaTopicReader.fromConfig();
@@ -113,6 +124,7 @@ class MastodonIntakeKafkaTest {
         assertThat(newest - oldest + 1).isEqualTo(expected);
 
         Map<Long, Integer> copies = new HashMap<>();
+        Set<String> statusIds = new HashSet<>();
         deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             copies.clear();
@@ -125,6 +137,7 @@ class MastodonIntakeKafkaTest {
                 long id = payload.path("id").asLong();
                 if (id >= oldest && id <= newest) {
                     copies.merge(id, 1, Integer::sum);
+                    statusIds.add(payload.path("status").path("id").asText());
                     assertThat(record.key()).isEqualTo(payload.path("status").path("uri").asText());
                     assertThat(item.kind()).isEqualTo(MastodonIntake.KIND_NOTIFICATION);
                 }
@@ -135,6 +148,30 @@ class MastodonIntakeKafkaTest {
         }
         assertThat(copies).as("distinct notifications of this burst on the raw topic").hasSize((int) expected);
         assertThat(copies.keySet()).allSatisfy(id -> assertThat(id).isBetween(oldest, newest));
+        assertThat(statusIds).hasSize((int) expected);
+
+        // and the pipeline stored each of them exactly once, however many times the intake wrote it
+        long[] rows = stored(statusIds);
+        deadline = Instant.now().plusSeconds(90);
+        while (rows[1] < expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            rows = stored(statusIds);
+        }
+        assertThat(rows[1]).as("distinct mentions of this burst stored").isEqualTo(expected);
+        assertThat(rows[0]).as("rows stored for them (none twice)").isEqualTo(expected);
+    }
+
+    /** Rows and distinct external ids stored for these Mastodon status ids. */
+    private long[] stored(Set<String> statusIds) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT count(*), count(DISTINCT external_id) "
+                        + "FROM mention WHERE network = 'MASTODON' AND external_id = ANY(?)")) {
+            select.setArray(1, connection.createArrayOf("text", statusIds.toArray()));
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return new long[] {result.getLong(1), result.getLong(2)};
+            }
+        }
     }
 
     private JsonNode notifications(String query) throws Exception {
