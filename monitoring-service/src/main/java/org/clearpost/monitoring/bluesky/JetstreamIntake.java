@@ -75,11 +75,17 @@ public class JetstreamIntake implements NetworkIntake {
     @Override
     public void run(IntakeSink sink) throws Exception {
         Long cursor = sink.cursor(NAME).map(Long::valueOf).orElse(null);
-        if (cursor != null && micros(clock.instant().minus(config.jetstreamLookback())) > cursor) {
-            catchUpFromNotifications(sink, cursor);
-        }
+        // Notifications read up to this time: a retry soon after needs no second pass
+        Long caughtUpTo = null;
         Duration backoff = config.reconnectMinBackoff();
         while (!Thread.currentThread().isInterrupted()) {
+            // Checked before every connection, not once: Jetstream may be unreachable for longer than it keeps
+            long trusted = micros(clock.instant().minus(config.jetstreamLookback()));
+            if (cursor != null && cursor < trusted && (caughtUpTo == null || caughtUpTo < trusted)) {
+                long now = micros(clock.instant());
+                catchUpFromNotifications(sink, caughtUpTo == null ? cursor : Math.max(cursor, caughtUpTo));
+                caughtUpTo = now;
+            }
             Session session = new Session();
             try {
                 cursor = session.read(sink, cursor);
