@@ -79,10 +79,33 @@ public sealed interface QueryNode {
         }
     }
 
-    /** Both spans occur with at most {@code distance} other words between them, in either order, not overlapping. */
-    record Near(TextSpan left, TextSpan right, int distance) implements QueryNode {
+    /**
+     * A word or phrase of {@code left} and one of {@code right} occur with at most {@code distance} other words
+     * between them, in either order, not overlapping. Each side is one span or alternatives ({@code (a OR "b c")}).
+     */
+    record Near(List<TextSpan> left, List<TextSpan> right, int distance) implements QueryNode {
+        public Near {
+            left = List.copyOf(left);
+            right = List.copyOf(right);
+        }
+
+        public Near(TextSpan left, TextSpan right, int distance) {
+            this(List.of(left), List.of(right), distance);
+        }
+
         @Override
         public boolean matches(MentionText text) {
+            for (TextSpan l : left) {
+                for (TextSpan r : right) {
+                    if (near(l, r, text)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean near(TextSpan left, TextSpan right, MentionText text) {
             int leftLength = left.words().size();
             int rightLength = right.words().size();
             boolean[] found = { false };
@@ -101,7 +124,12 @@ public sealed interface QueryNode {
 
         @Override
         public String toString() {
-            return left + " NEAR/" + distance + " " + right;
+            return side(left) + " NEAR/" + distance + " " + side(right);
+        }
+
+        private static String side(List<TextSpan> spans) {
+            return spans.size() == 1 ? spans.get(0).toString()
+                    : "(" + spans.stream().map(QueryNode::toString).collect(Collectors.joining(" OR ")) + ")";
         }
     }
 

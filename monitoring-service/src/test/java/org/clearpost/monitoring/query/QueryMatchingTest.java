@@ -53,6 +53,8 @@ class QueryMatchingTest {
         assertThat(matches("data NEAR/3 \"data protection\"", "data protection")).isFalse();
         assertThat(matches("data NEAR/3 \"data protection\"", "data and data protection")).isTrue();
         assertThat(matches("a NEAR/2 b", "b x x x a and later a x b")).isTrue();
+        assertThat(matches("edwards NEAR/2 (commissioner OR ico)", "Edwards of the ICO")).isTrue();
+        assertThat(matches("edwards NEAR/2 (commissioner OR ico)", "Edwards, who once ran the ICO")).isFalse();
     }
 
     @Test
