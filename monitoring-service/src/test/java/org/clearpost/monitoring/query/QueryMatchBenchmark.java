@@ -132,7 +132,7 @@ class QueryMatchBenchmark {
         cpuStart = threads.getCurrentThreadCpuTime();
         for (int round = 0; round < rounds; round++) {
             for (NormalisedMention mention : mentions) {
-                tokenising += MentionText.of(mention).words.length;
+                tokenising += MentionText.of(queries.vocabulary(), mention).words.length;
             }
         }
         long tokenCpu = threads.getCurrentThreadCpuTime() - cpuStart;
