@@ -145,7 +145,8 @@ public final class BlueskySearchTranslator {
         QueryNode atom = literal.atom();
         List<String> forms;
         if (atom instanceof QueryNode.Near near) {
-            forms = List.of(group(spellings(near.left())) + " " + group(spellings(near.right())));
+            forms = List.of(group(near.left().stream().flatMap(l -> spellings(l).stream()).toList()) + " "
+                    + group(near.right().stream().flatMap(r -> spellings(r).stream()).toList()));
             return nested ? "(" + forms.get(0) + ")" : forms.get(0);
         } else if (atom instanceof QueryNode.Hashtag hashtag) {
             forms = List.of(hashtag.spelling());

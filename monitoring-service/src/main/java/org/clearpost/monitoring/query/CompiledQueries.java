@@ -9,17 +9,40 @@ import org.clearpost.monitoring.domain.NormalisedMention;
  * The active tracked queries, parsed, as one immutable value: what the matcher evaluates every mention against.
  * A change of queries builds a new one; nothing in it is ever modified, so readers need no lock.
  *
- * @param fingerprint what the table looked like when this was read (see {@link TrackedQueries#fingerprint()})
+ * The fingerprint is what the table looked like when this was read (see {@link TrackedQueries#fingerprint()}).
  */
-public record CompiledQueries(List<Compiled> queries, long fingerprint) {
+public final class CompiledQueries {
 
     public record Compiled(UUID id, QueryNode tree) {
     }
 
     public static final CompiledQueries NONE = new CompiledQueries(List.of(), -1);
 
-    public CompiledQueries {
-        queries = List.copyOf(queries);
+    private final List<Compiled> queries;
+    private final long fingerprint;
+    private final Vocabulary vocabulary;
+    private final UUID[] ids;
+    private final Evaluator[] evaluators;
+
+    public CompiledQueries(List<Compiled> queries, long fingerprint) {
+        this.queries = List.copyOf(queries);
+        this.fingerprint = fingerprint;
+        this.vocabulary = Vocabulary.of(this.queries.stream().map(Compiled::tree).toList());
+        this.ids = this.queries.stream().map(Compiled::id).toArray(UUID[]::new);
+        this.evaluators = this.queries.stream().map(q -> Evaluator.compile(q.tree(), vocabulary))
+                .toArray(Evaluator[]::new);
+    }
+
+    public List<Compiled> queries() {
+        return queries;
+    }
+
+    public long fingerprint() {
+        return fingerprint;
+    }
+
+    Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** The ids of the queries {@code mention} matches, in this snapshot's order (by id). */
@@ -27,17 +50,17 @@ public record CompiledQueries(List<Compiled> queries, long fingerprint) {
         if (queries.isEmpty()) {
             return List.of();
         }
-        return matching(MentionText.of(mention));
+        return matching(MentionText.of(vocabulary, mention));
     }
 
     List<UUID> matching(MentionText text) {
         List<UUID> matched = null;
-        for (Compiled query : queries) {
-            if (query.tree.matches(text)) {
+        for (int i = 0; i < evaluators.length; i++) {
+            if (evaluators[i].test(text)) {
                 if (matched == null) {
                     matched = new ArrayList<>(2);
                 }
-                matched.add(query.id);
+                matched.add(ids[i]);
             }
         }
         return matched == null ? List.of() : List.copyOf(matched);

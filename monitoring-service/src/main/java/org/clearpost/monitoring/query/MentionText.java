@@ -1,37 +1,41 @@
 package org.clearpost.monitoring.query;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.clearpost.events.Network;
 import org.clearpost.monitoring.domain.NormalisedMention;
 
 /**
- * A mention read once for matching: its words (folded, see {@link TextFolding}) with where each occurs, its hashtags
- * and the handles it mentions (as the network marks them, and as written in the text), its network, author and
- * language. Built once per mention and shared by every query evaluated against it.
+ * A mention read once for matching against one snapshot of queries: the number (in the snapshot's
+ * {@link Vocabulary}) of the word at each position, -1 for words no query uses (they still count for NEAR), where each
+ * known word first occurs and where it recurs; its hashtags and the handles it names (as the network marks them,
+ * and as written in the text), its network, author and language.
  */
 final class MentionText {
 
     final Network network;
     final String author;
     final String lang;
-    final String[] words;
+    final Set<String> hashtags = new HashSet<>(4);
+    final Set<String> handles = new HashSet<>(4);
+    /** Word number at each position. */
+    final int[] words;
+    /** Position of the next occurrence of the same word, or -1. */
     final int[] nextSame;
-    private final Map<String, Integer> first;
-    final Set<String> hashtags = new HashSet<>();
-    final Set<String> handles = new HashSet<>();
+    /** First position of each word of the vocabulary, or -1. */
+    final int[] first;
 
-    private MentionText(Network network, String author, String lang, String text) {
+    private MentionText(Vocabulary vocabulary, Network network, String author, String lang, String text) {
         this.network = network;
         this.author = author == null ? null : TextFolding.tag(author);
         this.lang = lang == null ? null : lang.toLowerCase(Locale.ROOT);
         String folded = TextFolding.fold(text);
-        List<String> found = new java.util.ArrayList<>(Math.max(8, folded.length() / 5));
+        int[] found = new int[Math.max(8, folded.length() / 4)];
+        int count = 0;
         int start = -1;
+        int hash = 0;
         int length = folded.length();
         for (int i = 0; i < length;) {
             int cp = folded.codePointAt(i);
@@ -39,10 +43,19 @@ final class MentionText {
             if (Character.isLetterOrDigit(cp)) {
                 if (start < 0) {
                     start = i;
+                    hash = 0;
+                }
+                // String.hashCode over the UTF-16 units of the word, computed while scanning
+                hash = 31 * hash + folded.charAt(i);
+                if (width == 2) {
+                    hash = 31 * hash + folded.charAt(i + 1);
                 }
             } else {
                 if (start >= 0) {
-                    found.add(folded.substring(start, i));
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = vocabulary.id(folded, start, i, hash);
                     start = -1;
                 }
                 // '#tag' and '@handle' written in the text count as marked, unless glued to a word (e-mail addresses)
@@ -56,15 +69,24 @@ final class MentionText {
             i += width;
         }
         if (start >= 0) {
-            found.add(folded.substring(start));
+            if (count == found.length) {
+                found = Arrays.copyOf(found, count + 1);
+            }
+            found[count++] = vocabulary.id(folded, start, length, hash);
         }
-        words = found.toArray(String[]::new);
-        nextSame = new int[words.length];
-        first = new HashMap<>(words.length * 2);
-        // Backwards, so the map ends up holding each word's first occurrence and nextSame chains the later ones.
-        for (int i = words.length - 1; i >= 0; i--) {
-            Integer later = first.put(words[i], i);
-            nextSame[i] = later == null ? -1 : later;
+        words = count == found.length ? found : Arrays.copyOf(found, count);
+        nextSame = new int[count];
+        first = new int[vocabulary.size()];
+        Arrays.fill(first, -1);
+        // Backwards, so first[] ends up at each word's first occurrence and nextSame chains the later ones.
+        for (int p = count - 1; p >= 0; p--) {
+            int id = words[p];
+            if (id >= 0) {
+                nextSame[p] = first[id];
+                first[id] = p;
+            } else {
+                nextSame[p] = -1;
+            }
         }
     }
 
@@ -86,8 +108,9 @@ final class MentionText {
         return end;
     }
 
-    static MentionText of(NormalisedMention mention) {
-        MentionText text = new MentionText(mention.network(), mention.authorHandle(), mention.lang(), mention.text());
+    static MentionText of(Vocabulary vocabulary, NormalisedMention mention) {
+        MentionText text = new MentionText(vocabulary, mention.network(), mention.authorHandle(), mention.lang(),
+                mention.text());
         for (String tag : mention.hashtags()) {
             text.hashtags.add(TextFolding.tag(tag));
         }
@@ -100,28 +123,18 @@ final class MentionText {
         return text;
     }
 
-    /** For tests and the benchmark: text only, on a network. */
-    static MentionText of(Network network, String author, String lang, String text) {
-        return new MentionText(network, author, lang, text);
+    /** Text only, on a network (tests and the benchmark). */
+    static MentionText of(Vocabulary vocabulary, Network network, String author, String lang, String text) {
+        return new MentionText(vocabulary, network, author, lang, text);
     }
 
-    /** Index of the first occurrence of {@code word}, or -1; later ones follow {@link #nextSame}. */
-    int first(String word) {
-        Integer at = first.get(word);
-        return at == null ? -1 : at;
-    }
-
-    boolean has(String word) {
-        return first.containsKey(word);
-    }
-
-    /** Whether {@code phrase} occurs starting at {@code at}. */
-    boolean phraseAt(List<String> phrase, int at) {
-        if (at + phrase.size() > words.length) {
+    /** Whether the words numbered {@code phrase} occur in this order starting at {@code at}. */
+    boolean phraseAt(int[] phrase, int at) {
+        if (at + phrase.length > words.length) {
             return false;
         }
-        for (int k = 1; k < phrase.size(); k++) {
-            if (!words[at + k].equals(phrase.get(k))) {
+        for (int k = 1; k < phrase.length; k++) {
+            if (words[at + k] != phrase[k]) {
                 return false;
             }
         }

@@ -13,9 +13,6 @@ import org.clearpost.events.Network;
  */
 public sealed interface QueryNode {
 
-    /** Whether the mention, read once into {@code text}, satisfies this node. */
-    boolean matches(MentionText text);
-
     /** A word or a phrase: what NEAR can join. */
     sealed interface TextSpan extends QueryNode {
         /** The folded words, in order. */
@@ -23,23 +20,9 @@ public sealed interface QueryNode {
 
         /** The words as written in the query (lower case, accents kept): what a network matching accents needs. */
         List<String> spellings();
-
-        /** Calls {@code visitor} with the start of each occurrence in {@code text}. */
-        default void occurrences(MentionText text, java.util.function.IntPredicate visitor) {
-            List<String> words = words();
-            for (int at = text.first(words.get(0)); at >= 0; at = text.nextSame[at]) {
-                if (text.phraseAt(words, at) && !visitor.test(at)) {
-                    return;
-                }
-            }
-        }
     }
 
     record Term(String word, String spelling) implements TextSpan {
-        @Override
-        public boolean matches(MentionText text) {
-            return text.has(word);
-        }
 
         @Override
         public List<String> words() {
@@ -64,60 +47,39 @@ public sealed interface QueryNode {
         }
 
         @Override
-        public boolean matches(MentionText text) {
-            for (int at = text.first(words.get(0)); at >= 0; at = text.nextSame[at]) {
-                if (text.phraseAt(words, at)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
         public String toString() {
             return '"' + String.join(" ", words) + '"';
         }
     }
 
-    /** Both spans occur with at most {@code distance} other words between them, in either order, not overlapping. */
-    record Near(TextSpan left, TextSpan right, int distance) implements QueryNode {
-        @Override
-        public boolean matches(MentionText text) {
-            int leftLength = left.words().size();
-            int rightLength = right.words().size();
-            boolean[] found = { false };
-            left.occurrences(text, l -> {
-                right.occurrences(text, r -> {
-                    int gap = r >= l ? r - (l + leftLength) : l - (r + rightLength);
-                    if (gap >= 0 && gap <= distance) {
-                        found[0] = true;
-                    }
-                    return !found[0];
-                });
-                return !found[0];
-            });
-            return found[0];
+    /**
+     * A word or phrase of {@code left} and one of {@code right} occur with at most {@code distance} other words
+     * between them, in either order, not overlapping. Each side is one span or alternatives ({@code (a OR "b c")}).
+     */
+    record Near(List<TextSpan> left, List<TextSpan> right, int distance) implements QueryNode {
+        public Near {
+            left = List.copyOf(left);
+            right = List.copyOf(right);
+        }
+
+        public Near(TextSpan left, TextSpan right, int distance) {
+            this(List.of(left), List.of(right), distance);
         }
 
         @Override
         public String toString() {
-            return left + " NEAR/" + distance + " " + right;
+            return side(left) + " NEAR/" + distance + " " + side(right);
+        }
+
+        private static String side(List<TextSpan> spans) {
+            return spans.size() == 1 ? spans.get(0).toString()
+                    : "(" + spans.stream().map(QueryNode::toString).collect(Collectors.joining(" OR ")) + ")";
         }
     }
 
     record And(List<QueryNode> children) implements QueryNode {
         public And {
             children = flatten(children, And.class);
-        }
-
-        @Override
-        public boolean matches(MentionText text) {
-            for (QueryNode child : children) {
-                if (!child.matches(text)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         @Override
@@ -133,26 +95,12 @@ public sealed interface QueryNode {
         }
 
         @Override
-        public boolean matches(MentionText text) {
-            for (QueryNode child : children) {
-                if (child.matches(text)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
         public String toString() {
             return children.stream().map(QueryNode::toString).collect(Collectors.joining(" OR "));
         }
     }
 
     record Not(QueryNode child) implements QueryNode {
-        @Override
-        public boolean matches(MentionText text) {
-            return !child.matches(text);
-        }
 
         @Override
         public String toString() {
@@ -163,10 +111,6 @@ public sealed interface QueryNode {
 
     /** {@code author:handle}: the author's handle, compared folded and without a leading '@'. */
     record Author(String handle) implements QueryNode {
-        @Override
-        public boolean matches(MentionText text) {
-            return handle.equals(text.author);
-        }
 
         @Override
         public String toString() {
@@ -181,11 +125,6 @@ public sealed interface QueryNode {
         }
 
         @Override
-        public boolean matches(MentionText text) {
-            return networks.contains(text.network);
-        }
-
-        @Override
         public String toString() {
             return "network:" + EnumSet.copyOf(networks).stream().map(n -> n.name().toLowerCase(java.util.Locale.ROOT))
                     .collect(Collectors.joining("|"));
@@ -194,11 +133,6 @@ public sealed interface QueryNode {
 
     /** {@code lang:en}: the network's language tag is this one or a sub-tag of it ({@code en} matches {@code en-GB}). */
     record Lang(String tag) implements QueryNode {
-        @Override
-        public boolean matches(MentionText text) {
-            String lang = text.lang;
-            return lang != null && lang.startsWith(tag) && (lang.length() == tag.length() || lang.charAt(tag.length()) == '-');
-        }
 
         @Override
         public String toString() {
@@ -208,10 +142,6 @@ public sealed interface QueryNode {
 
     /** {@code #tag}: marked as a hashtag by the network, or written as one in the text. */
     record Hashtag(String tag, String spelling) implements QueryNode {
-        @Override
-        public boolean matches(MentionText text) {
-            return text.hashtags.contains(tag);
-        }
 
         @Override
         public String toString() {
@@ -225,21 +155,6 @@ public sealed interface QueryNode {
      * {@code handle@instance}.
      */
     record Mention(String handle, String spelling) implements QueryNode {
-        @Override
-        public boolean matches(MentionText text) {
-            if (text.handles.contains(handle)) {
-                return true;
-            }
-            if (handle.indexOf('@') < 0) {
-                for (String named : text.handles) {
-                    if (named.length() > handle.length() && named.startsWith(handle)
-                            && named.charAt(handle.length()) == '@') {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
 
         @Override
         public String toString() {

@@ -27,6 +27,7 @@ public final class QueryParser {
     static final int MAX_NESTING = 32;
     static final int MAX_NEAR = 100;
     private static final String OPERAND = "a word, \"phrase\", #hashtag, @handle, author:, network:, lang: or '('";
+    private static final String NEAR_SIDE = "a word, \"phrase\" or (alternatives OR of them)";
     private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{1,8})*");
     private static final Pattern HASHTAG = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final Pattern HANDLE = Pattern.compile("[\\p{L}\\p{N}_.@-]+");
@@ -102,19 +103,31 @@ public final class QueryParser {
         QueryNode left = unary();
         while (peek().kind == Kind.NEAR) {
             Token near = take();
-            if (!(left instanceof QueryNode.TextSpan leftSpan)) {
-                throw new QuerySyntaxException(leftStart.position,
-                        "expected a word or \"phrase\" before " + near.text + " (NEAR joins two of them)");
+            List<QueryNode.TextSpan> leftSpans = spans(left);
+            if (leftSpans == null) {
+                throw new QuerySyntaxException(leftStart.position, "expected " + NEAR_SIDE + " before " + near.text
+                        + " (NEAR joins two of them)");
             }
             Token rightStart = peek();
-            QueryNode right = unary();
-            if (!(right instanceof QueryNode.TextSpan rightSpan)) {
-                throw new QuerySyntaxException(rightStart.position,
-                        "expected a word or \"phrase\" after " + near.text + " but found " + rightStart.describe());
+            List<QueryNode.TextSpan> rightSpans = spans(unary());
+            if (rightSpans == null) {
+                throw new QuerySyntaxException(rightStart.position, "expected " + NEAR_SIDE + " after " + near.text
+                        + " but found " + rightStart.describe());
             }
-            left = new QueryNode.Near(leftSpan, rightSpan, near.number);
+            left = new QueryNode.Near(leftSpans, rightSpans, near.number);
         }
         return left;
+    }
+
+    /** A side of NEAR: one word or phrase, or alternatives of them; null if {@code node} is anything else. */
+    private static List<QueryNode.TextSpan> spans(QueryNode node) {
+        if (node instanceof QueryNode.TextSpan span) {
+            return List.of(span);
+        }
+        if (node instanceof QueryNode.Or or && or.children().stream().allMatch(QueryNode.TextSpan.class::isInstance)) {
+            return or.children().stream().map(QueryNode.TextSpan.class::cast).toList();
+        }
+        return null;
     }
 
     private QueryNode unary() {

@@ -138,8 +138,8 @@ public final class XRuleTranslator {
             return spellings(span);
         }
         if (atom instanceof QueryNode.Near near) {
-            String left = group(spellings(near.left()));
-            String right = group(spellings(near.right()));
+            String left = group(near.left().stream().flatMap(l -> spellings(l).stream()).toList());
+            String right = group(near.right().stream().flatMap(r -> spellings(r).stream()).toList());
             return List.of(left + " " + right);
         }
         if (atom instanceof QueryNode.Author author) {

@@ -51,6 +51,8 @@ class QueryParserTest {
         assertThat(near).isEqualTo(new QueryNode.Near(new QueryNode.Term("commissioner", "commissioner"),
                 new QueryNode.Phrase(List.of("data", "breach"), List.of("data", "breach")), 3));
         assertThat(canonical("a b NEAR/2 c OR d")).isEqualTo("a AND b NEAR/2 c OR d");
+        assertThat(canonical("\"john edwards\" NEAR/5 (commissioner OR ico)"))
+                .isEqualTo("\"john edwards\" NEAR/5 (commissioner OR ico)");
     }
 
     @Test
@@ -87,8 +89,8 @@ class QueryParserTest {
                 Arguments.of("ico NEAR/x fine", "position 10: expected a number of words from 0 to 100 after NEAR/ (as in NEAR/5) but found 'x'"),
                 Arguments.of("ico NEAR/101 fine", "position 10: expected a number of words from 0 to 100 after NEAR/ (as in NEAR/5) but found '101'"),
                 Arguments.of("ico NEAR fine", "position 10: expected a number of words from 0 to 100 after NEAR/ (as in NEAR/5) but found ''"),
-                Arguments.of("(a b) NEAR/2 c", "position 1: expected a word or \"phrase\" before NEAR/2 (NEAR joins two of them)"),
-                Arguments.of("a NEAR/2 #c", "position 10: expected a word or \"phrase\" after NEAR/2 but found '#c'"),
+                Arguments.of("(a b) NEAR/2 c", "position 1: expected a word, \"phrase\" or (alternatives OR of them) before NEAR/2 (NEAR joins two of them)"),
+                Arguments.of("a NEAR/2 #c", "position 10: expected a word, \"phrase\" or (alternatives OR of them) after NEAR/2 but found '#c'"),
                 Arguments.of("network:x|myspace", "position 11: expected a network (x, facebook, linkedin, youtube, flickr, soundcloud, bluesky, mastodon, threads, several joined by '|') but found 'myspace'"),
                 Arguments.of("lang:english", "position 6: expected a language code such as en or en-GB after lang: but found 'english'"),
                 Arguments.of("author:", "position 8: expected a handle after author: but found ''"),

@@ -35,6 +35,7 @@ class TranslationTest {
         Translation rule = x("commissioner NEAR/3 \"john edwards\" OR ico");
         assertThat(rule.value()).isEqualTo("(commissioner \"john edwards\") OR ico");
         assertThat(rule.warnings()).singleElement().asString().contains("X has no NEAR", "broader");
+        assertThat(x("edwards NEAR/2 (commissioner OR ico)").value()).isEqualTo("edwards (commissioner OR ico)");
     }
 
     @Test
