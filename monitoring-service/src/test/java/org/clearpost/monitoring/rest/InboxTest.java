@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.monitoring.domain.IncomingMention;
 import org.clearpost.monitoring.domain.MentionService;
-import org.clearpost.monitoring.webhook.PageWebhooks;
+import org.clearpost.monitoring.facebook.PageWebhooks;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;

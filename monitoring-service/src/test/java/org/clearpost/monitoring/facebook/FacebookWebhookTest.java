@@ -1,4 +1,4 @@
-package org.clearpost.monitoring.rest;
+package org.clearpost.monitoring.facebook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +32,6 @@ import org.clearpost.events.EventType;
 import org.clearpost.events.MentionReceived;
 import org.clearpost.events.Network;
 import org.clearpost.events.Topics;
-import org.clearpost.monitoring.webhook.PageWebhooks;
-import org.clearpost.monitoring.webhook.WebhookSignature;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.testing.CloudEventAssertions;
 import org.clearpost.testing.KafkaTopicReader;

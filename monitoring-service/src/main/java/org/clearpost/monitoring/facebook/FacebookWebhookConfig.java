@@ -1,4 +1,4 @@
-package org.clearpost.monitoring.config;
+package org.clearpost.monitoring.facebook;
 
 import io.smallrye.config.ConfigMapping;
 

@@ -1,9 +1,9 @@
-package org.clearpost.monitoring.webhook;
+package org.clearpost.monitoring.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.clearpost.monitoring.webhook.PageWebhooks.PAGE_ID;
+import static org.clearpost.monitoring.facebook.PageWebhooks.PAGE_ID;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.clearpost.monitoring.rest;
+package org.clearpost.monitoring.facebook;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -15,11 +15,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.clearpost.monitoring.config.FacebookWebhookConfig;
 import org.clearpost.monitoring.domain.IncomingMention;
 import org.clearpost.monitoring.domain.MentionService;
-import org.clearpost.monitoring.webhook.PageWebhookParser;
-import org.clearpost.monitoring.webhook.WebhookSignature;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.jboss.logging.Logger;
