@@ -1,5 +1,7 @@
 package org.clearpost.monitoring.facebook;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,37 +11,54 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.clearpost.monitoring.domain.IncomingMention;
-import org.clearpost.monitoring.domain.MentionService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.clearpost.monitoring.intake.IntakeSink;
+import org.clearpost.monitoring.intake.RawItem;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
  * Facebook Page webhooks. Meta sends no bearer token: a delivery proves itself with its HMAC signature instead,
- * checked over the raw bytes before anything in the body is believed.
+ * checked over the raw bytes before anything in the body is believed. A delivery (up to 1,000 changes) is written to
+ * the raw-mentions topic, one item per change, and answered 200 only once the broker has all of them: Meta retries
+ * anything not answered 200 for 36 hours, so a failed write loses nothing. No database work happens here; the
+ * pipeline parses, dedupes and stores after the answer.
  */
 @Path("/webhooks/facebook")
 @PermitAll
 public class FacebookWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(FacebookWebhookResource.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Seconds; Meta retries on its own schedule, other senders may use it. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final WebhookSignature signature;
     private final byte[] verifyToken;
-    private final MentionService mentions;
+    private final Duration writeTimeout;
+    private final IntakeSink sink;
+    private final FacebookDeliveries deliveries;
     private final Clock clock;
 
-    public FacebookWebhookResource(FacebookWebhookConfig config, MentionService mentions, Clock clock) {
+    public FacebookWebhookResource(FacebookWebhookConfig config, IntakeSink sink, FacebookDeliveries deliveries,
+            Clock clock) {
         this.signature = new WebhookSignature(config.appSecret());
         this.verifyToken = config.verifyToken().getBytes(StandardCharsets.UTF_8);
-        this.mentions = mentions;
+        this.writeTimeout = config.writeTimeout();
+        this.sink = sink;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -60,10 +79,12 @@ public class FacebookWebhookResource {
         return challenge;
     }
 
+    // Returns a stage, so the request waits for the broker without holding a worker thread.
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public WebhookReceipt receive(@HeaderParam(WebhookSignature.HEADER) String signatureHeader, byte[] body) {
+    public CompletionStage<Response> receive(@HeaderParam(WebhookSignature.HEADER) String signatureHeader,
+            byte[] body) {
         if (!signature.matches(body, signatureHeader)) {
             LOG.warnf("Refused a Facebook webhook delivery of %d bytes: %s", body.length,
                     signatureHeader == null ? "no signature" : "signature does not match");
@@ -71,7 +92,33 @@ public class FacebookWebhookResource {
                     WebhookSignature.HEADER + " is missing or is not the signature of this body", List.of());
         }
         Instant receivedAt = clock.instant();
-        List<IncomingMention> incoming = PageWebhookParser.parse(body, receivedAt);
-        return new WebhookReceipt(incoming.size(), mentions.receive(incoming, receivedAt));
+        List<RawItem> items = FacebookItems.split(readJson(body), receivedAt);
+        CompletionStage<Void> written = items.isEmpty() ? CompletableFuture.completedFuture(null)
+                : sink.deliver(items);
+        return written.toCompletableFuture().orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((done, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("Answering 503 to a Facebook delivery of %d changes (Meta will retry it): %s",
+                                items.size(), failure);
+                        return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
+                                        "The delivery could not be made durable for the moment; nothing of it was "
+                                                + "acknowledged. Send it again.").toResponse())
+                                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+                    }
+                    deliveries.received(clock.instant());
+                    return Response.ok(new WebhookReceipt(items.size()), MediaType.APPLICATION_JSON_TYPE).build();
+                });
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            if (root != null && root.isObject()) {
+                return root;
+            }
+        } catch (IOException notJson) {
+            LOG.debugf("Webhook body is not JSON: %s", notJson.getMessage());
+        }
+        throw ProblemException.badRequest("The webhook body is not a JSON object", List.of());
     }
 }
