@@ -33,20 +33,39 @@ public final class KafkaAccess {
      * @param principal the SCRAM user name, which is also the service name and its consumer group
      * @param writes    the topics it produces (its own topics and, if it consumes anything, its dead-letter topic)
      * @param reads     the topics it consumes
+     * @param transactions whether it may use Kafka transactions, with transactional ids starting with its principal
+     *                  name (see {@link #transactionalIdPrefix()})
      */
-    public record ServiceAccess(String principal, Set<String> writes, Set<String> reads) {
+    public record ServiceAccess(String principal, Set<String> writes, Set<String> reads, boolean transactions) {
 
         public ServiceAccess {
             writes = Set.copyOf(writes);
             reads = Set.copyOf(reads);
         }
 
+        public ServiceAccess(String principal, Set<String> writes, Set<String> reads) {
+            this(principal, writes, reads, false);
+        }
+
         private static ServiceAccess of(String service, List<String> ownTopics, List<String> consumed) {
+            return of(service, ownTopics, consumed, false);
+        }
+
+        private static ServiceAccess of(String service, List<String> ownTopics, List<String> consumed,
+                boolean transactions) {
             Set<String> writes = new TreeSet<>(ownTopics);
             if (!consumed.isEmpty()) {
                 writes.add(Topics.deadLetter(service));
             }
-            return new ServiceAccess(service, writes, new TreeSet<>(consumed));
+            return new ServiceAccess(service, writes, new TreeSet<>(consumed), transactions);
+        }
+
+        /**
+         * The prefix every transactional id of the service must start with (its principal), if it uses transactions:
+         * a service can then fence only its own producers, never another service's.
+         */
+        public Optional<String> transactionalIdPrefix() {
+            return transactions ? Optional.of(principal) : Optional.empty();
         }
 
         /** The consumer group the service reads in (READ on it is granted when it consumes anything). */
@@ -64,9 +83,15 @@ public final class KafkaAccess {
     public static final ServiceAccess PUBLISHER = ServiceAccess.of("publisher-service",
             List.of(Topics.PUBLISHER_PUBLICATIONS, Topics.PUBLISHER_ALERTS),
             List.of(Topics.CLEARANCE_DECISIONS, Topics.CLEARANCE_PUBLISHING_CONTROL, Topics.DRAFTING_POSTS));
+    /**
+     * Monitoring also keeps two internal topics (raw mentions and intake cursors) that it writes and reads itself:
+     * intakes write raw items with their cursor in one Kafka transaction, and its pipeline announces each stored mention
+     * in a transaction with the raw offsets it consumed, so it needs transactional ids too.
+     */
     public static final ServiceAccess MONITORING = ServiceAccess.of("monitoring-service",
-            List.of(Topics.MONITORING_MENTIONS),
-            List.of());
+            List.of(Topics.MONITORING_MENTIONS, Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS),
+            List.of(Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS),
+            true);
     /** Analytics reads every event topic (including ones it ignores today) and produces nothing of its own. */
     public static final ServiceAccess ANALYTICS = ServiceAccess.of("analytics-service",
             List.of(),
@@ -78,7 +103,7 @@ public final class KafkaAccess {
     }
 
     /** What a grant applies to; the names are Kafka's ({@code ResourceType}, {@code PatternType}, {@code AclOperation}). */
-    public enum Resource { TOPIC, GROUP }
+    public enum Resource { TOPIC, GROUP, TRANSACTIONAL_ID }
 
     public enum Pattern { LITERAL, PREFIXED }
 
@@ -87,6 +112,7 @@ public final class KafkaAccess {
     /**
      * One allowed operation, the form both the broker's ACLs and the Kubernetes {@code KafkaUser}s are compared in.
      * WRITE on a topic also lets a producer be idempotent (Kafka 3.0+, KIP-679); READ and WRITE imply DESCRIBE.
+     * WRITE on a transactional id (by the service's prefix) lets it run Kafka transactions under ids it owns.
      */
     public record Grant(String principal, Resource resource, String name, Pattern pattern, Operation operation) {
     }
@@ -99,6 +125,8 @@ public final class KafkaAccess {
             service.writes().forEach(topic -> grants.add(new Grant(who, Resource.TOPIC, topic, Pattern.LITERAL, Operation.WRITE)));
             service.reads().forEach(topic -> grants.add(new Grant(who, Resource.TOPIC, topic, Pattern.LITERAL, Operation.READ)));
             service.consumerGroup().ifPresent(group -> grants.add(new Grant(who, Resource.GROUP, group, Pattern.LITERAL, Operation.READ)));
+            service.transactionalIdPrefix().ifPresent(prefix -> grants.add(
+                    new Grant(who, Resource.TRANSACTIONAL_ID, prefix, Pattern.PREFIXED, Operation.WRITE)));
         }
         grants.add(new Grant(ANALYST, Resource.TOPIC, TOPIC_PREFIX, Pattern.PREFIXED, Operation.READ));
         grants.add(new Grant(ANALYST, Resource.TOPIC, TOPIC_PREFIX, Pattern.PREFIXED, Operation.DESCRIBE));
@@ -121,9 +149,10 @@ public final class KafkaAccess {
         return Stream.concat(SERVICES.stream().map(ServiceAccess::principal), Stream.of(ANALYST, ADMIN)).toList();
     }
 
-    /** Every topic somebody writes: the event topics and the services' dead-letter topics, sorted. */
+    /** Every topic somebody writes: the event topics, the internal topics and the dead-letter topics, sorted. */
     public static Set<String> topics() {
         Set<String> topics = new TreeSet<>(Topics.ALL);
+        topics.addAll(Topics.INTERNAL);
         SERVICES.forEach(access -> topics.addAll(access.writes()));
         return topics;
     }

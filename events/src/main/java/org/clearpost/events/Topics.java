@@ -1,6 +1,7 @@
 package org.clearpost.events;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Kafka topic names. One topic per producing service and aggregate, keyed by the aggregate id, so all events
@@ -29,11 +30,44 @@ public final class Topics {
             CLEARANCE_PUBLISHING_CONTROL, CLEARANCE_PRE_ELECTION_PERIODS, PUBLISHER_PUBLICATIONS, PUBLISHER_ALERTS,
             MONITORING_MENTIONS);
 
+    /**
+     * monitoring-service, internal: every item an intake read or a webhook received, exactly as the network sent it
+     * ({@code RawItem} as JSON, keyed by the item's stable network key), on its way to monitoring's own pipeline.
+     * Not CloudEvents and not in {@link #ALL}: no other service reads it, and its shape is monitoring's to change.
+     * Written in Kafka transactions (with the intake's cursor) or by an idempotent producer (webhooks).
+     */
+    public static final String MONITORING_RAW_MENTIONS = "clearpost.monitoring.raw-mentions";
+    /**
+     * monitoring-service, internal: each reading intake's resume position (key: the intake's name, value: its cursor),
+     * committed in the same Kafka transaction as the raw items it follows. Compacted: the latest cursor per intake.
+     * Not CloudEvents and not in {@link #ALL}.
+     */
+    public static final String MONITORING_INTAKE_CURSORS = "clearpost.monitoring.intake-cursors";
+
+    /** Topics one service keeps for itself (not events, no other reader); every one still has exactly one writer. */
+    public static final List<String> INTERNAL = List.of(MONITORING_RAW_MENTIONS, MONITORING_INTAKE_CURSORS);
+
+    /**
+     * The raw-mentions topic's partitions: the pipeline's unit of parallelism (one consumer per partition at most),
+     * enough for several monitoring replicas with a thread or two each.
+     */
+    public static final int MONITORING_RAW_MENTIONS_PARTITIONS = 6;
+
     private Topics() {
     }
 
     /** The dead-letter topic of one consuming service, where events it could not process are parked. */
     public static String deadLetter(String service) {
         return "clearpost." + service + ".dead-letter";
+    }
+
+    /** The partitions {@code topic} must be created with, where the contract says; otherwise the cluster default. */
+    public static Optional<Integer> partitions(String topic) {
+        return MONITORING_RAW_MENTIONS.equals(topic) ? Optional.of(MONITORING_RAW_MENTIONS_PARTITIONS) : Optional.empty();
+    }
+
+    /** Whether {@code topic} keeps only the latest record per key ({@code cleanup.policy=compact}). */
+    public static boolean compacted(String topic) {
+        return MONITORING_INTAKE_CURSORS.equals(topic);
     }
 }

@@ -33,7 +33,8 @@ class KafkaAccessTest {
         }
         for (ServiceAccess service : KafkaAccess.SERVICES) {
             assertThat(service.writes()).as(service.principal())
-                    .allMatch(topic -> Topics.ALL.contains(topic) || topic.equals(Topics.deadLetter(service.principal())));
+                    .allMatch(topic -> Topics.ALL.contains(topic) || Topics.INTERNAL.contains(topic)
+                            || topic.equals(Topics.deadLetter(service.principal())));
             assertThat(service.writes()).allMatch(topic -> topic.startsWith(KafkaAccess.TOPIC_PREFIX));
         }
     }
@@ -68,8 +69,10 @@ class KafkaAccessTest {
                 documentedConsumers.put(m.group(1), names);
             }
         }
-        assertThat(documentedProducer.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
-        for (String topic : Topics.ALL) {
+        List<String> documented = new java.util.ArrayList<>(Topics.ALL);
+        documented.addAll(Topics.INTERNAL);
+        assertThat(documentedProducer.keySet()).containsExactlyInAnyOrderElementsOf(documented);
+        for (String topic : documented) {
             assertThat(KafkaAccess.writersOf(topic)).as("writer of " + topic).containsExactly(documentedProducer.get(topic));
             Set<String> readers = KafkaAccess.SERVICES.stream().filter(s -> s.reads().contains(topic))
                     .map(ServiceAccess::principal).collect(Collectors.toCollection(TreeSet::new));
@@ -96,6 +99,23 @@ class KafkaAccessTest {
                 assertThat(access.writes()).as(access.principal() + " writes its dead letters").contains(deadLetter);
             }
         }
+    }
+
+    /** Internal topics are monitoring's own: no other service reads them and they are no events (not in ALL). */
+    @Test
+    void internalTopicsAreReadAndWrittenOnlyByTheirOwnerWhichAloneMayUseTransactions() {
+        assertThat(Topics.INTERNAL).doesNotContainAnyElementsOf(Topics.ALL);
+        for (String topic : Topics.INTERNAL) {
+            assertThat(KafkaAccess.writersOf(topic)).containsExactly(KafkaAccess.MONITORING.principal());
+            assertThat(KafkaAccess.SERVICES.stream().filter(s -> s.reads().contains(topic)).map(ServiceAccess::principal))
+                    .containsExactly(KafkaAccess.MONITORING.principal());
+        }
+        assertThat(KafkaAccess.grants()).filteredOn(grant -> grant.resource() == KafkaAccess.Resource.TRANSACTIONAL_ID)
+                .containsExactly(new KafkaAccess.Grant("monitoring-service", KafkaAccess.Resource.TRANSACTIONAL_ID,
+                        "monitoring-service", KafkaAccess.Pattern.PREFIXED, KafkaAccess.Operation.WRITE));
+        assertThat(Topics.partitions(Topics.MONITORING_RAW_MENTIONS)).contains(6);
+        assertThat(Topics.compacted(Topics.MONITORING_INTAKE_CURSORS)).isTrue();
+        assertThat(Topics.compacted(Topics.MONITORING_RAW_MENTIONS)).isFalse();
     }
 
     private static Properties applicationProperties(String service) throws IOException {

@@ -248,7 +248,17 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics with the broker defaults (3 partitions, 1 replica); existing topics are left alone. */
     public void createTopics(String... names) {
-        withKafkasClassLoader(() -> createTopicsWithKafkasClassLoader(names));
+        withKafkasClassLoader(() -> createTopicsWithKafkasClassLoader(Arrays.stream(names)
+                .map(name -> new NewTopic(name, Optional.empty(), Optional.empty())).toList()));
+    }
+
+    /**
+     * Creates one topic with its own partition count (empty: the broker default) and topic configs (such as
+     * {@code cleanup.policy=compact}); an existing topic is left alone.
+     */
+    public void createTopic(String name, Optional<Integer> partitions, Map<String, String> configs) {
+        withKafkasClassLoader(() -> createTopicsWithKafkasClassLoader(
+                List.of(new NewTopic(name, partitions, Optional.empty()).configs(configs))));
     }
 
     /**
@@ -330,10 +340,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void createTopicsWithKafkasClassLoader(String... names) {
-        List<NewTopic> topics = Arrays.stream(names)
-                .map(name -> new NewTopic(name, Optional.empty(), Optional.empty()))
-                .toList();
+    private void createTopicsWithKafkasClassLoader(List<NewTopic> topics) {
         try (Admin admin = admin()) {
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {
@@ -348,7 +355,7 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("timed out creating topics " + Arrays.toString(names), e);
+            throw new IllegalStateException("timed out creating topics " + topics.stream().map(NewTopic::name).toList(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.clearpost.events.KafkaAccess;
 import org.clearpost.events.KafkaAccess.Grant;
+import org.clearpost.events.Topics;
 
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.Map;
  * Turns the contract's {@link KafkaAccess} grants into Kafka ACLs and sets a broker up with them: the same grants the
  * Kubernetes {@code KafkaUser}s declare. Producers need WRITE only: since Kafka 3.0 WRITE on any topic implies the
  * IDEMPOTENT_WRITE an idempotent producer (the outbox relay) asks for (KIP-679). READ and WRITE imply DESCRIBE.
+ * A service allowed Kafka transactions (monitoring) gets WRITE on {@code TRANSACTIONAL_ID}s by its own prefix: enough to
+ * initialise, fence, add partitions to, commit and abort its transactions; offsets sent in a transaction also need READ
+ * on its consumer group, which it has as a consumer.
  */
 public final class KafkaSecurity {
 
@@ -47,7 +51,13 @@ public final class KafkaSecurity {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("no Kafka password for " + missing);
         }
-        broker.createTopics(KafkaAccess.topics().toArray(String[]::new));
+        // Most topics take the broker's defaults; the contract's Topics names the few that need their own layout
+        // (monitoring's raw mentions: more partitions; its intake cursors: compacted).
+        List<String> plain = KafkaAccess.topics().stream()
+                .filter(topic -> Topics.partitions(topic).isEmpty() && !Topics.compacted(topic)).toList();
+        broker.createTopics(plain.toArray(String[]::new));
+        KafkaAccess.topics().stream().filter(topic -> !plain.contains(topic)).forEach(topic -> broker.createTopic(topic,
+                Topics.partitions(topic), Topics.compacted(topic) ? Map.of("cleanup.policy", "compact") : Map.of()));
         Map<String, String> users = new java.util.HashMap<>(passwords);
         users.remove(KafkaBroker.SUPER_USER);
         broker.upsertScramUsers(users);

@@ -155,6 +155,38 @@ class KafkaSecurityTest {
         }
     }
 
+    /** Monitoring's intakes and pipeline run Kafka transactions, under transactional ids of its own prefix only. */
+    @Test
+    void monitoringRunsTransactionsUnderItsOwnTransactionalIdsOnly() throws Exception {
+        Map<String, Object> config = producerConfig(broker.clientConfig("monitoring-service", passwords.get("monitoring-service")));
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "monitoring-service-intake-test");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.MONITORING_RAW_MENTIONS, "item-1", "{}"));
+            producer.send(new ProducerRecord<>(Topics.MONITORING_INTAKE_CURSORS, "test", "cursor-1"));
+            producer.commitTransaction();
+        }
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "drafting-service-forged");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(producer::initTransactions).satisfies(e -> assertThat(causes(e))
+                    .anyMatch(org.apache.kafka.common.errors.TransactionalIdAuthorizationException.class::isInstance));
+        }
+    }
+
+    @Test
+    void theRawMentionsTopicHasSixPartitionsAndTheCursorsAreCompacted() throws Exception {
+        Map<String, Object> admin = new HashMap<>(broker.superUserClientConfig());
+        try (Admin client = Admin.create(admin)) {
+            var raw = client.describeTopics(List.of(Topics.MONITORING_RAW_MENTIONS)).allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(raw.get(Topics.MONITORING_RAW_MENTIONS).partitions()).hasSize(6);
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.MONITORING_INTAKE_CURSORS);
+            var configs = client.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS);
+            assertThat(configs.get(resource).get("cleanup.policy").value()).isEqualTo("compact");
+        }
+    }
+
     private static KafkaProducer<String, String> producer(String principal) {
         return new KafkaProducer<>(producerConfig(broker.clientConfig(principal, passwords.get(principal))),
                 new StringSerializer(), new StringSerializer());

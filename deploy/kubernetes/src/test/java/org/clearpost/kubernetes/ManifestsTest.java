@@ -56,9 +56,14 @@ class ManifestsTest {
                         "retention.ms");
             }
             assertThat((Integer) spec.get("replicas")).isGreaterThan((Integer) config.get("min.insync.replicas"));
-            declared.add((String) spec.get("topicName"));
+            String name = (String) spec.get("topicName");
+            Topics.partitions(name).ifPresent(partitions -> assertThat(spec.get("partitions")).as(name).isEqualTo(partitions));
+            if (Topics.compacted(name)) {
+                assertThat(policy).as(name + " must keep every key's latest record").isEqualTo("compact");
+            }
+            declared.add(name);
         }
-        assertThat(declared).containsAll(Topics.ALL);
+        assertThat(declared).containsAll(Topics.ALL).containsAll(Topics.INTERNAL);
         for (String service : SERVICES) {
             String deadLetter = applicationProperties(service)
                     .getProperty("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic");
@@ -132,7 +137,7 @@ class ManifestsTest {
                 };
                 for (Object operation : list(acl.get("operations"))) {
                     declared.add(new KafkaAccess.Grant(name,
-                            KafkaAccess.Resource.valueOf(((String) resource.get("type")).toUpperCase(Locale.ROOT)),
+                            resourceType((String) resource.get("type")),
                             (String) resource.get("name"), pattern,
                             KafkaAccess.Operation.valueOf(((String) operation).toUpperCase(Locale.ROOT))));
                 }
@@ -158,6 +163,11 @@ class ManifestsTest {
         // Nobody may create topics in the cluster, so every topic somebody writes must be declared.
         List<Object> declared = documents("topics.yaml").stream().map(topic -> path(topic, "spec", "topicName")).toList();
         assertThat(declared).containsAll(KafkaAccess.topics());
+    }
+
+    /** Strimzi's resource types (topic, group, transactionalId) in the contract's (Kafka's) names. */
+    private static KafkaAccess.Resource resourceType(String strimzi) {
+        return KafkaAccess.Resource.valueOf(strimzi.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
     }
 
     private static List<Object> envNames(String service) throws IOException {
