@@ -60,16 +60,21 @@ public class FacebookGapReconciler implements NetworkIntake {
 
     @Override
     public void run(IntakeSink sink) throws Exception {
+        // The cursor is read once per run: this run is its only writer (the supervisor's lease).
+        Optional<Instant> cursor = sink.cursor(NAME).map(Instant::parse);
         while (!Thread.currentThread().isInterrupted()) {
-            reconcile(sink);
+            cursor = reconcile(sink, cursor);
             Thread.sleep(config.checkInterval().toMillis());
         }
     }
 
-    /** One look: read back every recorded gap, and the silence up to now if it is longer than the threshold. */
-    void reconcile(IntakeSink sink) throws IOException, InterruptedException {
+    /**
+     * One look: read back every recorded gap, and the silence up to now if it is longer than the threshold.
+     *
+     * @return the cursor after it: the time everything has been read back to
+     */
+    Optional<Instant> reconcile(IntakeSink sink, Optional<Instant> cursor) throws IOException, InterruptedException {
         Instant now = clock.instant();
-        Optional<Instant> cursor = sink.cursor(NAME).map(Instant::parse);
         for (FacebookCoverage.Gap gap : coverage.gaps()) {
             LOG.infof("Reading back Facebook comments of a delivery gap from %s to %s", gap.from(), gap.until());
             // Reads every comment since the gap began, as of now: coverage and cursor move to now.
@@ -84,7 +89,9 @@ public class FacebookGapReconciler implements NetworkIntake {
             LOG.infof("No Facebook delivery since %s: reading back the Page's comments", from);
             readBack(sink, from, now);
             coverage.covered(now);
+            cursor = Optional.of(now);
         }
+        return cursor;
     }
 
     /** Every comment created since {@code from} (less the overlap) on the Page's recent posts; cursor = {@code until}. */

@@ -2,6 +2,7 @@ package org.clearpost.monitoring.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -79,8 +80,10 @@ public class FacebookWebhookResource {
         return challenge;
     }
 
-    // Returns a stage, so the request waits for the broker without holding a worker thread.
+    // A worker thread, as the producer's send may block (metadata, a full buffer); the stage then lets the request
+    // wait for the broker's acknowledgement without holding it.
     @POST
+    @Blocking
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> receive(@HeaderParam(WebhookSignature.HEADER) String signatureHeader,

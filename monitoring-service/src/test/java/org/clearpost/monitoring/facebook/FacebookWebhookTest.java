@@ -2,10 +2,10 @@ package org.clearpost.monitoring.facebook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,51 +13,44 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import javax.sql.DataSource;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.clearpost.events.CloudEventHeaders;
-import org.clearpost.events.EventJson;
-import org.clearpost.events.EventType;
-import org.clearpost.events.MentionReceived;
 import org.clearpost.events.Network;
 import org.clearpost.events.Topics;
+import org.clearpost.monitoring.intake.RawItem;
+import org.clearpost.monitoring.intake.RawItemCodec;
+import org.clearpost.monitoring.intake.UnparseableItemException;
 import org.clearpost.support.problem.Problem;
-import org.clearpost.testing.CloudEventAssertions;
 import org.clearpost.testing.KafkaTopicReader;
 import org.clearpost.testing.RealInfrastructure;
-import org.clearpost.testing.TestTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The webhook on the real broker: a signed delivery is on the raw-mentions topic, one item per change, by the time it
+ * is answered 200; anything refused writes nothing. (Storage and MentionReceived are the pipeline's, after the answer.)
+ */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class,
         initArgs = @ResourceArg(name = RealInfrastructure.DATABASE_ARG, value = "monitoring"))
 @WithTestResource(OidcWiremockTestResource.class)
 class FacebookWebhookTest {
 
-    private static final String SOURCE = "/clearpost/monitoring-service";
     private static final String PAGE = PageWebhooks.PAGE_ID;
-    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration QUIET = Duration.ofSeconds(2);
 
     @ConfigProperty(name = "clearpost.webhooks.facebook.app-secret")
     String appSecret;
 
     @ConfigProperty(name = "clearpost.webhooks.facebook.verify-token")
     String verifyToken;
-
-    @Inject
-    DataSource dataSource;
 
     private final KafkaTopicReader topic = KafkaTopicReader.fromConfig();
 
@@ -73,76 +66,65 @@ class FacebookWebhookTest {
         return deliver(body, PageWebhooks.sign(appSecret, body));
     }
 
-    /** What a monitor sees in the inbox for one external id. */
-    private static List<Map<String, Object>> inboxEntries(String externalId) {
-        return given().auth().oauth2(TestTokens.forUser("mo", "monitor")).queryParam("size", 200)
-                .get("/inbox").then().statusCode(200)
-                .extract().jsonPath().<Map<String, Object>>getList("$").stream()
-                .filter(m -> externalId.equals(m.get("externalId"))).toList();
-    }
-
     private static long now() {
         return Instant.now().getEpochSecond();
     }
 
     @Test
-    void signedDeliveryStoresEachMentionAndAnnouncesIt() {
+    void aSignedDeliveryIsWrittenAsOneRawItemPerChangeBeforeItIsAnswered() throws Exception {
         String commentId = "987654321_" + PageWebhooks.nextId();
+        String likedPost = PAGE + "_" + PageWebhooks.nextId();
         String taggingPostId = "44444444_" + PageWebhooks.nextId();
         long commented = now() - 5;
         byte[] body = PageWebhooks.notification(PAGE, now(),
                 PageWebhooks.comment(PAGE + "_987654321", commentId, "5550001", "Jo Resident",
                         "When does the tip reopen? 🚮", commented),
-                PageWebhooks.like(PAGE + "_987654321", "5550002", commented),
+                PageWebhooks.like(likedPost, "5550002", commented),
                 PageWebhooks.mentionInPost(taggingPostId, "44444444", "Sam Blogger"));
 
-        deliverSigned(body).statusCode(200).contentType(ContentType.JSON)
-                .body("mentions", equalTo(2)).body("stored", equalTo(2));
+        deliverSigned(body).statusCode(200).contentType(ContentType.JSON).body("changes", equalTo(3));
 
-        Map<String, Object> comment = inboxEntries(commentId).get(0);
-        assertThat(comment).containsEntry("network", "FACEBOOK").containsEntry("account", PAGE)
-                .containsEntry("authorId", "5550001").containsEntry("authorName", "Jo Resident")
-                .containsEntry("text", "When does the tip reopen? 🚮")
-                .containsEntry("url", "https://www.facebook.com/" + commentId)
-                .containsEntry("mentionedAt", Instant.ofEpochSecond(commented).toString())
-                .containsEntry("status", "NEW").containsKey("receivedAt");
-        assertThat(inboxEntries(taggingPostId)).singleElement()
-                .satisfies(m -> assertThat(m).containsEntry("authorName", "Sam Blogger"));
-
-        String mentionId = (String) comment.get("id");
-        ConsumerRecord<String, String> record = topic.awaitRecords(Topics.MONITORING_MENTIONS,
-                r -> mentionId.equals(r.key()), KAFKA_TIMEOUT).get(0);
-        assertThat(KafkaTopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo("clearpost.mention.received.v1");
-        MentionReceived event = (MentionReceived) CloudEventAssertions.assertCloudEvent(record,
-                EventType.MENTION_RECEIVED, SOURCE);
-        assertThat(event.mentionId()).isEqualTo(UUID.fromString(mentionId));
-        assertThat(event.network()).isEqualTo(Network.FACEBOOK);
-        assertThat(event.externalId()).isEqualTo(commentId);
-        assertThat(event.account()).isEqualTo(PAGE);
-        assertThat(event.authorName()).isEqualTo("Jo Resident");
-        assertThat(event.text()).isEqualTo("When does the tip reopen? 🚮");
-        assertThat(event.mentionedAt()).isEqualTo(Instant.ofEpochSecond(commented));
-        assertThat(event.receivedAt().toString()).isEqualTo(comment.get("receivedAt"));
+        Map<String, RawItem> items = rawItems(Set.of(commentId, likedPost, taggingPostId));
+        assertThat(items).containsOnlyKeys(commentId, likedPost, taggingPostId);
+        assertThat(items.values()).allSatisfy(item -> {
+            assertThat(item.network()).isEqualTo(Network.FACEBOOK);
+            assertThat(item.kind()).isEqualTo(FacebookItems.FEED_CHANGE);
+            assertThat(item.account()).isEqualTo(PAGE);
+        });
+        FacebookNormaliser normaliser = new FacebookNormaliser();
+        assertThat(normaliser.normalise(items.get(commentId))).singleElement().satisfies(m -> {
+            assertThat(m.externalId()).isEqualTo(commentId);
+            assertThat(m.account()).isEqualTo(PAGE);
+            assertThat(m.authorName()).isEqualTo("Jo Resident");
+            assertThat(m.text()).isEqualTo("When does the tip reopen? 🚮");
+            assertThat(m.mentionedAt()).isEqualTo(Instant.ofEpochSecond(commented));
+        });
+        assertThat(normaliser.normalise(items.get(likedPost))).isEmpty();
+        assertThat(normaliser.normalise(items.get(taggingPostId))).singleElement()
+                .satisfies(m -> assertThat(m.authorName()).isEqualTo("Sam Blogger"));
     }
 
     @Test
-    void aRepeatedDeliveryIsStoredAndAnnouncedOnce() throws Exception {
-        String commentId = "987654321_" + PageWebhooks.nextId();
-        byte[] body = PageWebhooks.notification(PAGE, now(), PageWebhooks.comment(PAGE + "_987654321", commentId,
-                "5550001", "Jo Resident", "Is the library open on Sunday?", now()));
+    void aDeliveryOfAThousandChangesIsOneAnswerAndEveryChangeIsWritten() {
+        String post = PAGE + "_" + PageWebhooks.nextId();
+        Set<String> ids = new HashSet<>();
+        ObjectNode[] changes = new ObjectNode[1000];
+        for (int i = 0; i < changes.length; i++) {
+            String id = "987654321_" + PageWebhooks.nextId();
+            ids.add(id);
+            changes[i] = PageWebhooks.comment(post, id, "555" + i, "Resident " + i, "Comment " + i, now());
+        }
 
-        deliverSigned(body).statusCode(200).body("mentions", equalTo(1)).body("stored", equalTo(1));
-        deliverSigned(body).statusCode(200).body("mentions", equalTo(1)).body("stored", equalTo(0));
+        deliverSigned(PageWebhooks.notification(PAGE, now(), changes)).statusCode(200).body("changes", equalTo(1000));
 
-        assertThat(inboxEntries(commentId)).hasSize(1);
-        topic.awaitRecords(Topics.MONITORING_MENTIONS, r -> isAbout(r, commentId), KAFKA_TIMEOUT);
-        await().atMost(KAFKA_TIMEOUT).until(() -> outboxSize() == 0);
-        assertThat(topic.readAll(Topics.MONITORING_MENTIONS, Duration.ofSeconds(1)))
-                .filteredOn(r -> isAbout(r, commentId)).hasSize(1);
+        List<ConsumerRecord<String, String>> written = topic.readAll(Topics.MONITORING_RAW_MENTIONS, QUIET).stream()
+                .filter(r -> ids.contains(r.key())).toList();
+        assertThat(written).hasSize(1000);
+        assertThat(written.stream().map(ConsumerRecord::key).distinct()).hasSize(1000);
     }
 
     @Test
-    void aBadOrMissingSignatureIsRefusedAndNothingIsStored() {
+    void aBadOrMissingSignatureIsRefusedAndNothingIsWritten() {
         String commentId = "987654321_" + PageWebhooks.nextId();
         byte[] body = PageWebhooks.notification(PAGE, now(), PageWebhooks.comment(PAGE + "_987654321", commentId,
                 "6660001", "Mallory", "Forged", now()));
@@ -154,7 +136,7 @@ class FacebookWebhookTest {
                     .body("status", equalTo(401)).body("detail", startsWith(WebhookSignature.HEADER));
         }
 
-        assertThat(inboxEntries(commentId)).isEmpty();
+        assertThat(rawItems(Set.of(commentId))).isEmpty();
     }
 
     @Test
@@ -190,18 +172,18 @@ class FacebookWebhookTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("hub.challenge"));
     }
 
-    private static boolean isAbout(ConsumerRecord<String, String> record, String externalId) {
-        return EventType.MENTION_RECEIVED.ceType().equals(KafkaTopicReader.header(record, CloudEventHeaders.TYPE))
-                && ((MentionReceived) EventJson.read(EventType.MENTION_RECEIVED, record.value())).externalId()
-                        .equals(externalId);
-    }
-
-    private long outboxSize() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM outbox_event")) {
-            rows.next();
-            return rows.getLong(1);
+    /** The raw items written for these keys, read to the end of the topic. */
+    private Map<String, RawItem> rawItems(Set<String> keys) {
+        Map<String, RawItem> items = new HashMap<>();
+        for (ConsumerRecord<String, String> r : topic.readAll(Topics.MONITORING_RAW_MENTIONS, QUIET)) {
+            if (keys.contains(r.key())) {
+                try {
+                    items.put(r.key(), RawItemCodec.read(r.value()));
+                } catch (UnparseableItemException e) {
+                    throw new AssertionError(e);
+                }
+            }
         }
+        return items;
     }
 }

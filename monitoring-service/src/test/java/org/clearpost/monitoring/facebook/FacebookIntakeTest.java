@@ -1,0 +1,163 @@
+package org.clearpost.monitoring.facebook;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.events.Topics;
+import org.clearpost.monitoring.intake.RawItem;
+import org.clearpost.monitoring.intake.RawItemCodec;
+import org.clearpost.monitoring.intake.UnparseableItemException;
+import org.clearpost.testing.KafkaTopicReader;
+import org.clearpost.testing.NetworkSandboxServer;
+import org.clearpost.testing.RealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Facebook intake against the real network sandbox (its firehose delivering signed, batched Page webhooks to this
+ * service's own port; its Graph read API for the reconciler) on the real broker: what the sandbox made is counted
+ * against what reached the raw-mentions topic, every comment id, not a sample.
+ */
+@QuarkusTest
+@TestProfile(FacebookIntakeTest.SandboxGraph.class)
+@WithTestResource(value = RealInfrastructure.class,
+        initArgs = @ResourceArg(name = RealInfrastructure.DATABASE_ARG, value = "monitoring"))
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = NetworkSandboxServer.class, initArgs = {
+        @ResourceArg(name = "CLEARPOST_SANDBOX_FACEBOOK_APP_SECRET", value = "test-app-secret"),
+        @ResourceArg(name = "CLEARPOST_SANDBOX_FACEBOOK_RETRY_WINDOW", value = "1s"),
+        @ResourceArg(name = "CLEARPOST_SANDBOX_FACEBOOK_RETRY_INTERVAL", value = "200ms"),
+        @ResourceArg(name = "CLEARPOST_SANDBOX_FACEBOOK_DROP_FOR", value = "3s") })
+class FacebookIntakeTest {
+
+    /**
+     * The reconciler on, reading the sandbox's Graph API, with a gap threshold (1 s) no longer than the sandbox's
+     * retry window (1 s), as Meta's 36 h are no longer than the default threshold: a drop can then never go unseen.
+     */
+    public static class SandboxGraph implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "clearpost.monitoring.facebook.graph-url", "${clearpost.test.sandbox-url}/graph/v21.0",
+                    "clearpost.monitoring.facebook.page-id", PAGE,
+                    "clearpost.monitoring.facebook.page-access-token", "test-page-token",
+                    "clearpost.monitoring.facebook.gap-threshold", "1s",
+                    "clearpost.monitoring.facebook.check-interval", "250ms",
+                    "clearpost.monitoring.facebook.overlap", "2s",
+                    "clearpost.monitoring.facebook.heartbeat-interval", "200ms");
+        }
+    }
+
+    private static final String PAGE = "104523456789012";
+    private static final Duration QUIET = Duration.ofSeconds(2);
+
+    @TestHTTPResource("/webhooks/facebook")
+    URI webhook;
+
+    private final KafkaTopicReader topic = KafkaTopicReader.fromConfig();
+
+    @BeforeEach
+    void aimTheSandboxHere() {
+        URI sandbox = NetworkSandboxServer.url();
+        given().baseUri(sandbox.toString()).delete("/sandbox/firehose").then().statusCode(204);
+        given().baseUri(sandbox.toString()).contentType(ContentType.JSON)
+                .body(Map.of("url", webhook.toString(), "concurrency", 4))
+                .put("/sandbox/facebook/webhook").then().statusCode(200);
+    }
+
+    private static Map<String, Object> sandboxStats() {
+        return given().baseUri(NetworkSandboxServer.url().toString()).get("/sandbox/facebook/deliveries")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
+    private static long stat(String name) {
+        return ((Number) sandboxStats().get(name)).longValue();
+    }
+
+    private static Set<String> made() {
+        return new HashSet<>(given().baseUri(NetworkSandboxServer.url().toString()).get("/sandbox/facebook/comments")
+                .then().statusCode(200).extract().jsonPath().getList("$", String.class));
+    }
+
+    private static void burst(int perSecond, int seconds) {
+        given().baseUri(NetworkSandboxServer.url().toString()).contentType(ContentType.JSON)
+                .body(Map.of("networks", List.of("facebook"), "perSecond", perSecond, "seconds", seconds))
+                .post("/sandbox/firehose/burst").then().statusCode(202);
+    }
+
+    /** Raw items on the topic whose key is one of {@code ids}, by kind, each key once per record. */
+    private Map<String, List<String>> rawKeysByKind(Set<String> ids) {
+        Map<String, List<String>> byKind = new HashMap<>();
+        for (ConsumerRecord<String, String> r : topic.readAll(Topics.MONITORING_RAW_MENTIONS, QUIET)) {
+            if (ids.contains(r.key())) {
+                try {
+                    RawItem item = RawItemCodec.read(r.value());
+                    byKind.computeIfAbsent(item.kind(), k -> new java.util.ArrayList<>()).add(r.key());
+                } catch (UnparseableItemException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return byKind;
+    }
+
+    @Test
+    void aBurstDeliveredInBatchesArrivesCompleteOnTheRawTopic() {
+        burst(2000, 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> stat("made") == 6000 && stat("pending") == 0);
+
+        Set<String> made = made();
+        assertThat(made).hasSize(6000);
+        assertThat(stat("delivered")).isEqualTo(6000);
+        assertThat(stat("dropped")).isZero();
+        assertThat(stat("largestDelivery")).isGreaterThan(1).isLessThanOrEqualTo(1000);
+        List<String> delivered = rawKeysByKind(made).getOrDefault(FacebookItems.FEED_CHANGE, List.of());
+        // Every delivery was answered 200 once, so each change was written exactly once.
+        assertThat(delivered).hasSize(6000);
+        assertThat(new HashSet<>(delivered)).isEqualTo(made);
+    }
+
+    @Test
+    void aGapOfDroppedDeliveriesIsReadBackFromTheCommentsEdgeWithNothingMissing() {
+        burst(500, 6);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stat("delivered") > 0);
+        given().baseUri(NetworkSandboxServer.url().toString()).contentType(ContentType.JSON)
+                .body(Map.of("networks", List.of("facebook"))).post("/sandbox/firehose/drop").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(60)).until(() -> stat("made") == 3000 && stat("pending") == 0);
+        long dropped = stat("dropped");
+        assertThat(dropped).as("deliveries Meta gave up on").isPositive();
+        Set<String> made = made();
+        assertThat(made).hasSize(3000);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, List<String>> byKind = rawKeysByKind(made);
+            Set<String> webhooked = new HashSet<>(byKind.getOrDefault(FacebookItems.FEED_CHANGE, List.of()));
+            Set<String> readBack = new HashSet<>(byKind.getOrDefault(FacebookItems.GRAPH_COMMENT, List.of()));
+            assertThat(webhooked).hasSize((int) (3000 - dropped));
+            Set<String> lost = new HashSet<>(made);
+            lost.removeAll(webhooked);
+            assertThat(lost).hasSize((int) dropped);
+            assertThat(readBack).as("every comment whose delivery was dropped, read back").containsAll(lost);
+            Set<String> all = new HashSet<>(webhooked);
+            all.addAll(readBack);
+            assertThat(all).isEqualTo(made);
+        });
+    }
+}
