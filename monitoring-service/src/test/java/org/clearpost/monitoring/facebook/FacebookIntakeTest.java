@@ -65,7 +65,7 @@ class FacebookIntakeTest {
         }
     }
 
-    private static final String PAGE = "104523456789012";
+    private static final String PAGE = "100200300400";
     private static final Duration QUIET = Duration.ofSeconds(2);
 
     @TestHTTPResource("/webhooks/facebook")
@@ -121,7 +121,9 @@ class FacebookIntakeTest {
     @Test
     void aBurstDeliveredInBatchesArrivesCompleteOnTheRawTopic() {
         burst(2000, 3);
-        await().atMost(Duration.ofSeconds(60)).until(() -> stat("made") == 6000 && stat("pending") == 0);
+        await().atMost(Duration.ofSeconds(60)).failFast("the sandbox could not deliver",
+                () -> assertThat(stat("failedAttempts")).as("%s", sandboxStats()).isZero())
+                .until(() -> stat("made") == 6000 && stat("pending") == 0);
 
         Set<String> made = made();
         assertThat(made).hasSize(6000);
@@ -137,7 +139,9 @@ class FacebookIntakeTest {
     @Test
     void aGapOfDroppedDeliveriesIsReadBackFromTheCommentsEdgeWithNothingMissing() {
         burst(500, 6);
-        await().atMost(Duration.ofSeconds(10)).until(() -> stat("delivered") > 0);
+        await().atMost(Duration.ofSeconds(10)).failFast("the sandbox could not deliver",
+                () -> assertThat(stat("failedAttempts")).as("%s", sandboxStats()).isZero())
+                .until(() -> stat("delivered") > 0);
         given().baseUri(NetworkSandboxServer.url().toString()).contentType(ContentType.JSON)
                 .body(Map.of("networks", List.of("facebook"))).post("/sandbox/firehose/drop").then().statusCode(204);
         await().atMost(Duration.ofSeconds(60)).until(() -> stat("made") == 3000 && stat("pending") == 0);

@@ -50,7 +50,7 @@ public class FacebookFirehose implements NetworkFirehose {
 
     /** What the firehose has done since the last reset. */
     public record Stats(long made, long delivered, long deliveries, int largestDelivery, long failedAttempts,
-            long dropped, long pending, String webhookUrl, int concurrency) {
+            long dropped, long pending, String webhookUrl, int concurrency, String lastFailure) {
     }
 
     /** A batch on its way, with the time of its first attempt (the retry window runs from there). */
@@ -78,6 +78,7 @@ public class FacebookFirehose implements NetworkFirehose {
     private volatile int concurrency;
     private volatile Instant dropUntil = Instant.MIN;
     private volatile Instant silentUntil = Instant.MIN;
+    private volatile String lastFailure;
 
     FacebookFirehose(FacebookSandboxConfig config, SandboxConfig sandbox, ObjectMapper mapper) {
         this.config = config;
@@ -174,11 +175,12 @@ public class FacebookFirehose implements NetworkFirehose {
         dropped.set(0);
         dropUntil = Instant.MIN;
         silentUntil = Instant.MIN;
+        lastFailure = null;
     }
 
     public Stats stats() {
         return new Stats(made(), delivered.get(), deliveries.get(), largest.get(), failedAttempts.get(),
-                dropped.get(), pendingCount.get(), webhookUrl, concurrency);
+                dropped.get(), pendingCount.get(), webhookUrl, concurrency, lastFailure);
     }
 
     @PreDestroy
@@ -235,7 +237,13 @@ public class FacebookFirehose implements NetworkFirehose {
             later(delivery, Duration.between(now, silentUntil));
             return;
         }
-        int status = now.isBefore(dropUntil) ? 0 : post(delivery);
+        int status;
+        if (now.isBefore(dropUntil)) {
+            lastFailure = "dropped by POST /sandbox/firehose/drop";
+            status = 0;
+        } else {
+            status = post(delivery);
+        }
         if (status == 200) {
             pendingCount.addAndGet(-delivery.changes().size());
             delivered.addAndGet(delivery.changes().size());
@@ -268,13 +276,18 @@ public class FacebookFirehose implements NetworkFirehose {
                     .header("User-Agent", "facebookexternalua")
                     .header(WebhookSigner.HEADER, WebhookSigner.sign(appSecret, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                lastFailure = "HTTP " + response.statusCode() + ": " + abbreviate(response.body());
+            }
+            return response.statusCode();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings and numbers always serialise", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
         } catch (Exception e) {
+            lastFailure = e.toString();
             LOG.debugf("Facebook webhook delivery to %s failed: %s", webhookUrl, e);
             return 0;
         }
@@ -304,6 +317,10 @@ public class FacebookFirehose implements NetworkFirehose {
         notification.put("object", "page");
         notification.put("entry", entries);
         return notification;
+    }
+
+    private static String abbreviate(String body) {
+        return body == null || body.length() <= 300 ? body : body.substring(0, 300) + "...";
     }
 
     private static ThreadFactory daemon(String name) {

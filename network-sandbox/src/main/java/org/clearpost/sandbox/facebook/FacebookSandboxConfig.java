@@ -13,7 +13,7 @@ import java.time.Duration;
 public interface FacebookSandboxConfig {
 
     /** The Page whose posts the firehose comments on. */
-    @WithDefault("104523456789012")
+    @WithDefault("100200300400")
     String pageId();
 
     /** Most changes in one delivery: Meta's documented maximum is 1,000. */

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class FacebookFirehoseTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PAGE = "104523456789012";
+    private static final String PAGE = "100200300400";
 
     @ConfigProperty(name = "clearpost.sandbox.facebook-app-secret")
     String appSecret;
