@@ -111,7 +111,12 @@ public class FacebookGapReconciler implements NetworkIntake {
             next = uri("/" + post + "/comments?filter=stream&order=chronological&since=" + since
                     + "&fields=id,message,from,created_time,parent");
             while (next != null) {
-                JsonNode answer = get(next);
+                Optional<JsonNode> page = getUnlessGone(next);
+                if (page.isEmpty()) {
+                    LOG.infof("Facebook post %s is gone (deleted since it was listed): no comments to read", post);
+                    break;
+                }
+                JsonNode answer = page.get();
                 Instant readAt = clock.instant();
                 List<RawItem> items = new ArrayList<>();
                 answer.path("data").forEach(comment -> items.add(
@@ -140,15 +145,35 @@ public class FacebookGapReconciler implements NetworkIntake {
     }
 
     private JsonNode get(URI uri) throws IOException, InterruptedException {
+        return getUnlessGone(uri).orElseThrow(() -> new IOException("Graph has no object at " + uri.getPath()));
+    }
+
+    /**
+     * The answer, or empty when Graph says the object does not exist (code 100, subcode 33: e.g. a post deleted
+     * between listing and reading it). Any other error is thrown: the supervisor runs the reconciler again later.
+     */
+    private Optional<JsonNode> getUnlessGone(URI uri) throws IOException, InterruptedException {
         // The token goes in a header, not the URL, so it never lands in an access log; Graph's next links carry none.
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("Authorization", "OAuth " + config.pageAccessToken().orElseThrow()).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 400 && gone(response.body())) {
+            return Optional.empty();
+        }
         if (response.statusCode() != 200) {
             throw new IOException("Graph answered " + response.statusCode() + " to GET " + uri.getPath() + ": "
                     + abbreviate(response.body()));
         }
-        return JSON.readTree(response.body());
+        return Optional.of(JSON.readTree(response.body()));
+    }
+
+    private static boolean gone(String body) {
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            return error.path("code").asInt() == 100 && error.path("error_subcode").asInt() == 33;
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     private static String abbreviate(String body) {

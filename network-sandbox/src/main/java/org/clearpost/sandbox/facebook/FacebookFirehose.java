@@ -50,7 +50,8 @@ public class FacebookFirehose implements NetworkFirehose {
 
     /** What the firehose has done since the last reset. */
     public record Stats(long made, long delivered, long deliveries, int largestDelivery, long failedAttempts,
-            long dropped, long pending, String webhookUrl, int concurrency, String lastFailure) {
+            long dropped, long pending, String webhookUrl, int concurrency, long retryWindowMillis,
+            String lastFailure) {
     }
 
     /** A batch on its way, with the time of its first attempt (the retry window runs from there). */
@@ -76,6 +77,7 @@ public class FacebookFirehose implements NetworkFirehose {
     private final AtomicReference<ExecutorService> senders = new AtomicReference<>();
     private volatile String webhookUrl;
     private volatile int concurrency;
+    private volatile Duration retryWindow;
     private volatile Instant dropUntil = Instant.MIN;
     private volatile Instant silentUntil = Instant.MIN;
     private volatile String lastFailure;
@@ -87,6 +89,7 @@ public class FacebookFirehose implements NetworkFirehose {
         this.mapper = mapper;
         this.webhookUrl = sandbox.webhookUrl();
         this.concurrency = config.concurrency();
+        this.retryWindow = config.retryWindow();
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         senders.set(Executors.newFixedThreadPool(concurrency, daemon("facebook-webhook")));
         long wait = Math.max(1, config.batchWait().toMillis());
@@ -106,8 +109,14 @@ public class FacebookFirehose implements NetworkFirehose {
         return config.pageId();
     }
 
-    /** Where deliveries go from now on, and over how many connections at once (null keeps the current value). */
-    public void target(String url, Integer connections) {
+    /**
+     * Where deliveries go from now on, over how many connections at once, and how long a failing one is retried
+     * (null keeps the current value).
+     */
+    public void target(String url, Integer connections, Duration window) {
+        if (window != null) {
+            retryWindow = window;
+        }
         if (url != null) {
             webhookUrl = url;
         }
@@ -180,7 +189,7 @@ public class FacebookFirehose implements NetworkFirehose {
 
     public Stats stats() {
         return new Stats(made(), delivered.get(), deliveries.get(), largest.get(), failedAttempts.get(),
-                dropped.get(), pendingCount.get(), webhookUrl, concurrency, lastFailure);
+                dropped.get(), pendingCount.get(), webhookUrl, concurrency, retryWindow.toMillis(), lastFailure);
     }
 
     @PreDestroy
@@ -252,11 +261,11 @@ public class FacebookFirehose implements NetworkFirehose {
             return;
         }
         failedAttempts.incrementAndGet();
-        if (Duration.between(delivery.firstAttempt(), Instant.now()).compareTo(config.retryWindow()) >= 0) {
+        if (Duration.between(delivery.firstAttempt(), Instant.now()).compareTo(retryWindow) >= 0) {
             pendingCount.addAndGet(-delivery.changes().size());
             dropped.addAndGet(delivery.changes().size());
             LOG.infof("Facebook firehose dropped a delivery of %d changes after %s of failures",
-                    delivery.changes().size(), config.retryWindow());
+                    delivery.changes().size(), retryWindow);
             return;
         }
         later(delivery, config.retryInterval());

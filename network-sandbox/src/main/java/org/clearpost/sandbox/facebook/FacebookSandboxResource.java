@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Facebook firehose", description = "Where the Page webhooks go, and what was made and delivered")
 public class FacebookSandboxResource {
 
-    /** Either may be null to keep it. */
-    public record Target(String url, Integer concurrency) {
+    /** Any may be null to keep it. {@code retryWindowMillis}: how long a failing delivery is retried. */
+    public record Target(String url, Integer concurrency, Long retryWindowMillis) {
     }
 
     private final FacebookFirehose firehose;
@@ -35,8 +36,12 @@ public class FacebookSandboxResource {
     @PUT
     @Path("/webhook")
     public Response target(Target target) {
-        if (target == null || (target.url() == null && target.concurrency() == null)) {
-            return error("give url, concurrency or both");
+        if (target == null || (target.url() == null && target.concurrency() == null
+                && target.retryWindowMillis() == null)) {
+            return error("give url, concurrency, retryWindowMillis or several");
+        }
+        if (target.retryWindowMillis() != null && target.retryWindowMillis() < 0) {
+            return error("retryWindowMillis must not be negative");
         }
         if (target.url() != null) {
             try {
@@ -51,7 +56,8 @@ public class FacebookSandboxResource {
         if (target.concurrency() != null && (target.concurrency() < 1 || target.concurrency() > 64)) {
             return error("concurrency must be 1-64");
         }
-        firehose.target(target.url(), target.concurrency());
+        firehose.target(target.url(), target.concurrency(),
+                target.retryWindowMillis() == null ? null : Duration.ofMillis(target.retryWindowMillis()));
         return Response.ok(firehose.stats()).build();
     }
 
