@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.clearpost.events.Network;
 
-/** Someone mentioned or replied to one of the body's accounts; one row per (network, external id). */
+/**
+ * Someone mentioned or replied to one of the body's accounts, or wrote something a tracked query matches; one row per
+ * (network, external id), whatever other ids it is known by (mention_seen_id). Written by the pipeline's set-based
+ * insert (MentionStore), read here.
+ */
 @Entity
 @Table(name = "mention")
 public class Mention extends PanacheEntityBase {
@@ -45,6 +49,23 @@ public class Mention extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public MentionStatus status;
+
+    /** Whether it names one of the body's own accounts ({@code account} is then that account). */
+    @Column(name = "own_account")
+    public boolean ownAccount;
+
+    /** The tracked queries it matched when it was stored. */
+    @Column(name = "matched_queries")
+    public UUID[] matchedQueries;
+
+    @Column(name = "author_handle")
+    public String authorHandle;
+
+    public String lang;
+
+    /** When the network delivered it (null for mentions stored before the pipeline). */
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
 
     protected Mention() {
     }

@@ -1,5 +1,7 @@
 package org.clearpost.monitoring.intake;
 
+import org.clearpost.events.Network;
+
 /**
  * A reading intake: one connection (or poll loop) to one network that turns what it reads into {@link RawItem}s.
  * The {@code IntakeSupervisor} runs each enabled intake on its own thread on exactly one monitoring replica at a time,
@@ -13,6 +15,21 @@ public interface NetworkIntake {
 
     /** Stable name, also the key of its cursor and its lease: e.g. {@code x-filtered-stream}, {@code mastodon}. */
     String name();
+
+    /**
+     * The network whose items it reads; the pipeline refuses to start when an enabled intake's network has no
+     * {@link MentionNormaliser}. By default the network named by the first part of {@link #name()}
+     * ({@code x-filtered-stream} is {@code X}, {@code mastodon} is {@code MASTODON}).
+     */
+    default Network network() {
+        String prefix = name().split("-", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        try {
+            return Network.valueOf(prefix);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("intake " + name() + " must override network(): its name does not start"
+                    + " with a network's name", e);
+        }
+    }
 
     /** Whether it is configured to run here (credentials and a base URL present). */
     boolean enabled();

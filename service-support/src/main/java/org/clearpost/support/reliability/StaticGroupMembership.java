@@ -47,6 +47,14 @@ public class StaticGroupMembership implements ClientCustomizer<Map<String, Objec
         return customized;
     }
 
+    /**
+     * The static member id of a consumer the service makes itself (a plain KafkaConsumer, not a channel), named
+     * {@code member}: {@code <instance-id>-<member>}, like a channel's.
+     */
+    public static String memberId(String member) {
+        return memberId(instanceId(ConfigProvider.getConfig()), member);
+    }
+
     static String memberId(String instanceId, String channel) {
         return instanceId + "-" + channel;
     }
