@@ -111,12 +111,12 @@ public class FacebookGapReconciler implements NetworkIntake {
             next = uri("/" + post + "/comments?filter=stream&order=chronological&since=" + since
                     + "&fields=id,message,from,created_time,parent");
             while (next != null) {
-                Optional<JsonNode> page = getUnlessGone(next);
-                if (page.isEmpty()) {
+                Optional<JsonNode> answerOrGone = getUnlessGone(next);
+                if (answerOrGone.isEmpty()) {
                     LOG.infof("Facebook post %s is gone (deleted since it was listed): no comments to read", post);
                     break;
                 }
-                JsonNode answer = page.get();
+                JsonNode answer = answerOrGone.get();
                 Instant readAt = clock.instant();
                 List<RawItem> items = new ArrayList<>();
                 answer.path("data").forEach(comment -> items.add(
