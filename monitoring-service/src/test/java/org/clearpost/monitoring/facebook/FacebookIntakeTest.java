@@ -12,13 +12,19 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.events.Topics;
 import org.clearpost.monitoring.intake.RawItem;
@@ -32,8 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Facebook intake against the real network sandbox (its firehose delivering signed, batched Page webhooks to this
- * service's own port; its Graph read API for the reconciler) on the real broker: what the sandbox made is counted
- * against what reached the raw-mentions topic, every comment id, not a sample.
+ * service's own port; its Graph read API for the reconciler) on the real broker and database: what the sandbox made is
+ * counted against what reached the raw-mentions topic and against the mentions the pipeline stored, every comment id,
+ * not a sample.
  */
 @QuarkusTest
 @TestProfile(FacebookIntakeTest.SandboxGraph.class)
@@ -72,6 +79,21 @@ class FacebookIntakeTest {
     URI webhook;
 
     private final KafkaTopicReader topic = KafkaTopicReader.fromConfig();
+
+    @Inject
+    DataSource dataSource;
+
+    /** Rows the pipeline stored for these comment ids: all of them, and each once (the table is unique on the id). */
+    private long stored(Set<String> ids) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement count = c.prepareStatement(
+                "SELECT count(*) FROM mention WHERE network = 'FACEBOOK' AND external_id = ANY (?)")) {
+            count.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
 
     @BeforeEach
     void resetAndWarmUp() {
@@ -141,6 +163,7 @@ class FacebookIntakeTest {
         // Each change reached the topic; more than once only if a delivery was answered after the sandbox gave up on it.
         assertThat(delivered).hasSizeGreaterThanOrEqualTo(6000);
         assertThat(new HashSet<>(delivered)).isEqualTo(made);
+        await().atMost(Duration.ofSeconds(120)).until(() -> stored(made) == 6000);
     }
 
     @Test
@@ -170,5 +193,7 @@ class FacebookIntakeTest {
             all.addAll(readBack);
             assertThat(all).isEqualTo(made);
         });
+        // Delivered and read back alike, each comment is one stored mention.
+        await().atMost(Duration.ofSeconds(120)).until(() -> stored(made) == 3000);
     }
 }
