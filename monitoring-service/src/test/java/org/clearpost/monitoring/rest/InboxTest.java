@@ -12,13 +12,16 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.clearpost.events.Network;
-import org.clearpost.monitoring.domain.IncomingMention;
-import org.clearpost.monitoring.domain.MentionService;
-import org.clearpost.monitoring.webhook.PageWebhooks;
+import org.clearpost.monitoring.facebook.PageWebhooks;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
@@ -31,7 +34,12 @@ import org.junit.jupiter.api.Test;
 class InboxTest {
 
     @Inject
-    MentionService mentions;
+    DataSource dataSource;
+
+    /** A stored mention as the pipeline would have stored it; the inbox only reads. */
+    record IncomingMention(Network network, String externalId, String account, String authorId, String authorName,
+            String text, String url, Instant mentionedAt) {
+    }
 
     private static RequestSpecification as(String user, String... roles) {
         return given().auth().oauth2(TestTokens.forUser(user, roles));
@@ -45,7 +53,25 @@ class InboxTest {
 
     /** Stores the mention as received at {@code at}; returns its external id. */
     private String received(IncomingMention incoming, Instant at) {
-        mentions.receive(List.of(incoming), at);
+        String sql = """
+                INSERT INTO mention (id, network, external_id, account, author_id, author_name, text, url,
+                                     mentioned_at, received_at, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW')""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, incoming.network().name());
+            insert.setString(3, incoming.externalId());
+            insert.setString(4, incoming.account());
+            insert.setString(5, incoming.authorId());
+            insert.setString(6, incoming.authorName());
+            insert.setString(7, incoming.text());
+            insert.setString(8, incoming.url());
+            insert.setTimestamp(9, Timestamp.from(incoming.mentionedAt()));
+            insert.setTimestamp(10, Timestamp.from(at));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return incoming.externalId();
     }
 

@@ -1,4 +1,4 @@
-package org.clearpost.monitoring.webhook;
+package org.clearpost.monitoring.facebook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

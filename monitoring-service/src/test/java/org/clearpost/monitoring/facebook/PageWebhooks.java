@@ -1,4 +1,4 @@
-package org.clearpost.monitoring.webhook;
+package org.clearpost.monitoring.facebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.clearpost.monitoring.webhook;
+package org.clearpost.monitoring.facebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
