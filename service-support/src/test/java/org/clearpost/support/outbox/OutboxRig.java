@@ -55,6 +55,7 @@ final class OutboxRig implements AutoCloseable {
         dataSource.setUrl(postgres.jdbcUrl("outbox"));
         dataSource.setUser(postgres.username());
         dataSource.setPassword(postgres.password());
+        dataSource.setReWriteBatchedInserts(true);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 InputStream migration = OutboxRig.class.getResourceAsStream("/db/support/V0_1__outbox_and_inbox.sql")) {
             statement.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
@@ -86,7 +87,7 @@ final class OutboxRig implements AutoCloseable {
      * {@code "n": i} in its payload, padded to about {@code payloadBytes}.
      */
     void insert(String topic, int from, int count, int keys, int payloadBytes) throws SQLException {
-        String padding = "x".repeat(Math.max(0, payloadBytes - 60));
+        java.util.Random random = new java.util.Random(from);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, topic, payload, occurred_at)
@@ -97,7 +98,8 @@ final class OutboxRig implements AutoCloseable {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setString(2, "key-" + (i % keys));
                 insert.setString(3, topic);
-                insert.setString(4, "{\"n\":" + i + ",\"key\":\"key-" + (i % keys) + "\",\"pad\":\"" + padding + "\"}");
+                insert.setString(4, "{\"n\":" + i + ",\"key\":\"key-" + (i % keys) + "\",\"text\":\""
+                        + words(random, payloadBytes - 60) + "\"}");
                 insert.setTimestamp(5, now);
                 insert.addBatch();
                 if ((i - from + 1) % 1000 == 0) {
@@ -108,6 +110,23 @@ final class OutboxRig implements AutoCloseable {
             insert.executeBatch();
             connection.commit();
         }
+    }
+
+    private static final String[] WORDS = ("thank you for the update on subject access requests when will new "
+            + "guidance apply to our council office please reply about bins parking library hours consultation "
+            + "planning school transport complaint form website broken link great work team residents meeting "
+            + "tonight road closure flooding grant funding").split(" ");
+
+    /**
+     * Words drawn at random, about {@code length} characters: compresses about as well as real text does (a repeated
+     * character would make lz4 look better than it is).
+     */
+    static String words(java.util.Random random, int length) {
+        StringBuilder text = new StringBuilder(Math.max(0, length) + 16);
+        while (text.length() < length) {
+            text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+        }
+        return text.toString().strip();
     }
 
     long outboxSize() throws SQLException {
