@@ -17,13 +17,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * and one PostgreSQL (docs/figures.md, "Outbox relay"). Not a test: a main class.
  *
  * <pre>
- * ./mvnw -B -o -q -pl service-support -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.clearpost.support.outbox.OutboxRelayBenchmark [-Dbench.rows=100000 -Dbench.rounds=2]
+ * ./mvnw -B -q -pl service-support test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.clearpost.support.outbox.OutboxRelayBenchmark \
+ *     [-Dbench.rows=100000 -Dbench.rounds=2 -Dbench.settings=200x1old,2000x1,2000x2,2000x4]
  * </pre>
  *
  * For each relay setting it inserts {@code bench.rows} outbox rows (payload about {@code bench.bytes}, over
  * {@code bench.keys} aggregate keys) with no relay running, then starts the relays and times until every row is
- * relayed and deleted. "old" is the relay as it was (batches of 200, one relay, linger 5 ms, no compression).
+ * relayed and deleted. {@code 200x1old} is the relay as it was (batches of 200, one relay, linger 5 ms, no
+ * compression); {@code 2000x4} batches of 2,000 with 4 relay threads and the new producer settings.
  */
 public final class OutboxRelayBenchmark {
 
@@ -38,11 +40,17 @@ public final class OutboxRelayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Setting> settings = List.of(
-                new Setting("old: batch 200, 1 relay, linger 5 ms, no compression", 200, 1, true),
-                new Setting("batch 2000, 1 relay, new producer settings", 2000, 1, false),
-                new Setting("new default: batch 2000, 4 relays, new producer settings", 2000, 4, false),
-                new Setting("batch 2000, 8 relays, new producer settings", 2000, 8, false));
+        // "200x1old" = batches of 200, 1 relay, the old producer settings; "2000x4" = batches of 2000, 4 relays.
+        List<Setting> settings = new ArrayList<>();
+        for (String spec : System.getProperty("bench.settings", "200x1old,2000x1,2000x2,2000x4").split(",")) {
+            boolean old = spec.endsWith("old");
+            String[] parts = spec.replace("old", "").split("x");
+            int batch = Integer.parseInt(parts[0].trim());
+            int slots = Integer.parseInt(parts[1].trim());
+            settings.add(new Setting("batch %d, %d relay%s, %s".formatted(batch, slots, slots == 1 ? "" : "s",
+                    old ? "old producer settings (linger 5 ms, no compression)" : "new producer settings"),
+                    batch, slots, old));
+        }
         List<String> lines = new ArrayList<>();
         try (OutboxRig rig = new OutboxRig()) {
             lines.add("rows %,d, payload ~%d bytes, %,d keys, %d partitions, cores %d; best of %d rounds".formatted(
@@ -85,7 +93,7 @@ public final class OutboxRelayBenchmark {
             lines.add("raw KafkaProducer, the same records, the relay's producer settings: %,.0f records/s"
                     .formatted(raw));
             for (int i = 0; i < settings.size(); i++) {
-                lines.add("%s: %,.0f events/s (%.0f%% of raw, %.1fx old; failed batches %d; rows inserted at %,.0f/s)"
+                lines.add("%s: %,.0f events/s (%.0f%% of raw, %.1fx the first; failed batches %d; rows inserted at %,.0f/s)"
                         .formatted(settings.get(i).name(), best[i], 100 * best[i] / raw, best[i] / best[0], failed[i],
                                 insertRate[i]));
             }
