@@ -8,44 +8,32 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Moves committed outbox rows to Kafka as binary-mode CloudEvents, in commit order, then deletes them. Delivery is at
- * least once (a crash between the broker's ack and the delete resends a batch); consumers drop repeats by event id.
- * A PostgreSQL advisory lock makes one replica the relay at a time, which keeps each aggregate's events in order.
+ * Moves committed outbox rows to Kafka as binary-mode CloudEvents and deletes them: {@code clearpost.outbox.relays}
+ * threads, each owning one slot of the aggregate keys, each shipping whole batches ({@link OutboxShipper}: one read,
+ * sends without waiting, one flush, one set-based delete). Delivery is at least once (a crash between the broker's
+ * ack and the delete resends a batch); consumers drop repeats by event id. Each slot's advisory lock makes one thread
+ * in the whole service relay it at a time, which keeps each aggregate's events in order; several replicas share the
+ * slots (a replica's thread relays its slot whenever the other replicas' do not hold it).
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock key shared by every replica of a service (each service has its own database). */
-    private static final long RELAY_LOCK = 7_239_118_113L;
-
-    private static final String SELECT_BATCH = """
-            SELECT id, aggregateid, type, topic, payload::text, occurred_at
-            FROM outbox_event ORDER BY seq LIMIT ?""";
 
     private final DataSource dataSource;
     private final OutboxConfig config;
@@ -54,6 +42,7 @@ public class OutboxRelay {
     private final Counter relayed;
     private final Counter failures;
     private KafkaProducer<String, String> producer;
+    private OutboxShipper shipper;
     private ScheduledExecutorService executor;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config,
@@ -69,8 +58,15 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent startup) {
         producer = new KafkaProducer<>(producerConfig());
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-        executor.scheduleWithFixedDelay(this::drain, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        shipper = new OutboxShipper(producer, source, config.batchSize(), config.relays(), config.sendTimeout());
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newScheduledThreadPool(config.relays(),
+                r -> new Thread(r, "outbox-relay-" + threads.getAndIncrement()));
+        for (int slot = 0; slot < config.relays(); slot++) {
+            int owned = slot;
+            executor.scheduleWithFixedDelay(() -> drain(owned), 0, config.pollInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -89,81 +85,47 @@ public class OutboxRelay {
 
     private Map<String, Object> producerConfig() {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 15_000));
+        props.putAll(OutboxShipper.producerSettings(config.sendTimeout()));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, source.substring(source.lastIndexOf('/') + 1) + "-outbox");
         return props;
     }
 
-    /** Relays batches until the outbox is empty; errors are logged and retried on the next tick. */
-    private void drain() {
+    /** Relays the slot's batches until it is empty; errors are logged and retried on the next tick. */
+    private void drain(int slot) {
         try {
-            while (relayBatch() == config.batchSize()) {
+            while (relayBatch(slot) == config.batchSize()) {
                 // a full batch: there may be more waiting
             }
         } catch (Exception e) {
             failures.increment();
-            LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+            LOG.warnf("Outbox relay (slot %d) will retry: %s", slot, e.getMessage());
         }
     }
 
-    /** Relays one batch in one transaction; returns how many rows it relayed. Visible for tests. */
+    /** Relays one batch of every slot, each in its own transaction; returns how many rows it relayed. For tests. */
     public int relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        int total = 0;
+        for (int slot = 0; slot < config.relays(); slot++) {
+            total += relayBatch(slot);
+        }
+        return total;
+    }
+
+    /**
+     * Relays one batch of one slot in one transaction; returns how many rows it relayed. The rows the broker
+     * acknowledged are deleted even when others failed; the failure is then thrown, and the rest retried.
+     */
+    private int relayBatch(int slot) {
+        OutboxShipper.Shipped shipped = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                if (!tryRelayLock(connection)) {
-                    return 0;
-                }
-                List<UUID> sent = send(connection);
-                delete(connection, sent);
-                relayed.increment(sent.size());
-                return sent.size();
+                return shipper.ship(connection, slot);
             }
         });
-    }
-
-    private List<UUID> send(Connection connection) throws Exception {
-        List<UUID> ids = new ArrayList<>();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
-            select.setInt(1, config.batchSize());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    UUID id = rows.getObject(1, UUID.class);
-                    ids.add(id);
-                    acks.add(producer.send(CloudEventRecords.record(id, rows.getString(2), rows.getString(3),
-                            rows.getString(4), source, rows.getTimestamp(6).toInstant(), rows.getString(5))));
-                }
-            }
+        relayed.increment(shipped.relayed());
+        if (shipped.firstFailure() != null) {
+            throw new IllegalStateException(shipped.failed() + " of the batch not acknowledged: "
+                    + shipped.firstFailure(), shipped.firstFailure());
         }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        }
-        return ids;
-    }
-
-    private static boolean tryRelayLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet result = lock.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    private static void delete(Connection connection, List<UUID> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
-            Array array = connection.createArrayOf("uuid", ids.toArray());
-            delete.setArray(1, array);
-            delete.executeUpdate();
-        }
+        return shipped.relayed();
     }
 }
