@@ -173,6 +173,9 @@ public final class LocalPlatform implements AutoCloseable {
         } else if (service == Component.MONITORING) {
             env.put("CLEARPOST_WEBHOOKS_FACEBOOK_APP_SECRET", secrets.facebookAppSecret());
             env.put("CLEARPOST_WEBHOOKS_FACEBOOK_VERIFY_TOKEN", secrets.facebookVerifyToken());
+            // Tracked queries become the sandbox's X filtered-stream rules (the sandbox takes any app token).
+            env.put("CLEARPOST_MONITORING_X_RULES_BASE_URL", url(Component.SANDBOX).toString());
+            env.put("CLEARPOST_MONITORING_X_RULES_BEARER_TOKEN", "sandbox-x-app-token");
         }
         return env;
     }
