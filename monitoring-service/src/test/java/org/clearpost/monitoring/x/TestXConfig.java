@@ -9,7 +9,7 @@ import java.util.Optional;
 class TestXConfig implements XConfig {
 
     List<String> ownIds = List.of("1500000000000000001");
-    List<String> ownHandles = List.of("ClearPost_Gov");
+    List<String> ownHandles = List.of("ClearPost_Demo");
 
     @Override
     public Optional<URI> baseUrl() {
