@@ -75,12 +75,14 @@ public class FacebookGapReconciler implements NetworkIntake {
      */
     Optional<Instant> reconcile(IntakeSink sink, Optional<Instant> cursor) throws IOException, InterruptedException {
         Instant now = clock.instant();
-        for (FacebookCoverage.Gap gap : coverage.gaps()) {
-            LOG.infof("Reading back Facebook comments of a delivery gap from %s to %s", gap.from(), gap.until());
-            // Reads every comment since the gap began, as of now: coverage and cursor move to now.
-            readBack(sink, gap.from(), now);
+        List<FacebookCoverage.Gap> gaps = coverage.gaps();
+        if (!gaps.isEmpty()) {
+            // One read from the earliest gap covers them all: it takes every comment since then, as of now.
+            Instant earliest = gaps.get(0).from();
+            LOG.infof("Reading back Facebook comments of %d delivery gap(s) since %s", gaps.size(), earliest);
+            readBack(sink, earliest, now);
             coverage.covered(now);
-            coverage.closed(gap);
+            gaps.forEach(coverage::closed);
             cursor = Optional.of(now);
         }
         Instant covered = coverage.coveredUntil(now);
