@@ -134,6 +134,25 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void mentionsReadFromXsStreamAndMastodonReachTheInboxWithTheQueriesTheyMatch() {
+        // The local platform points every intake at the sandbox; its firehose mentions the body's accounts.
+        String queryId = platform.as("mo", Component.MONITORING).body(Map.of("name", "Our accounts", "purpose", "BODY",
+                "query", "@clearpost_demo OR @clearpost_news")).post("/queries").then().statusCode(201)
+                .extract().jsonPath().getString("id");
+        platform.anonymous(Component.SANDBOX).body(Map.of("networks", List.of("x", "mastodon"), "perSecond", 10,
+                "seconds", 1)).post("/sandbox/firehose/burst").then().statusCode(202);
+
+        for (String network : List.of("X", "MASTODON")) {
+            await().atMost(PATIENCE).until(() -> !platform.as("mo", Component.MONITORING)
+                    .queryParam("network", network).get("/inbox").then().statusCode(200).extract().jsonPath()
+                    .getList("id").isEmpty());
+        }
+        await().atMost(PATIENCE).until(() -> platform.as("mo", Component.MONITORING).queryParam("network", "X")
+                .get("/inbox").then().statusCode(200).extract().jsonPath().getList("matchedQueries.flatten()")
+                .contains(queryId));
+    }
+
+    @Test
     void everyServiceWantsATokenAndTheRightRole() {
         for (Component service : Component.SERVICES) {
             platform.anonymous(service).get("/q/health/ready").then().statusCode(200);

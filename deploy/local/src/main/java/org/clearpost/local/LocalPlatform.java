@@ -173,10 +173,40 @@ public final class LocalPlatform implements AutoCloseable {
         } else if (service == Component.MONITORING) {
             env.put("CLEARPOST_WEBHOOKS_FACEBOOK_APP_SECRET", secrets.facebookAppSecret());
             env.put("CLEARPOST_WEBHOOKS_FACEBOOK_VERIFY_TOKEN", secrets.facebookVerifyToken());
-            // Tracked queries become the sandbox's X filtered-stream rules (the sandbox takes any app token).
-            env.put("CLEARPOST_MONITORING_X_RULES_BASE_URL", url(Component.SANDBOX).toString());
-            env.put("CLEARPOST_MONITORING_X_RULES_BEARER_TOKEN", "sandbox-x-app-token");
+            env.putAll(monitoringIntakes(url(Component.SANDBOX).toString()));
         }
+        return env;
+    }
+
+    /**
+     * Every intake of monitoring reads the sandbox, which speaks each network's API and takes any token: X's stream,
+     * search and mentions timelines, Mastodon, Bluesky's Jetstream, YouTube and Facebook's Graph reads (for gap
+     * reconciliation), with the sandbox's accounts as the body's own. Tracked queries become its X stream rules.
+     */
+    static Map<String, String> monitoringIntakes(String sandbox) {
+        String ws = sandbox.replaceFirst("^http", "ws");
+        Map<String, String> env = new HashMap<>();
+        env.put("CLEARPOST_MONITORING_X_RULES_BASE_URL", sandbox);
+        env.put("CLEARPOST_MONITORING_X_RULES_BEARER_TOKEN", "sandbox-x-app-token");
+        env.put("CLEARPOST_MONITORING_X_BASE_URL", sandbox);
+        env.put("CLEARPOST_MONITORING_X_BEARER_TOKEN", "sandbox-x-app-token");
+        env.put("CLEARPOST_MONITORING_X_OWN_ACCOUNT_IDS", "1500000000000000001,1500000000000000002");
+        env.put("CLEARPOST_MONITORING_X_OWN_HANDLES", "clearpost_demo,clearpost_news");
+        env.put("CLEARPOST_MONITORING_PIPELINE_OWN_ACCOUNTS_X", "clearpost_demo,clearpost_news");
+        env.put("CLEARPOST_MONITORING_PIPELINE_OWN_ACCOUNTS_FACEBOOK", "100200300400");
+        env.put("CLEARPOST_MONITORING_MASTODON_BASE_URL", sandbox);
+        env.put("CLEARPOST_MONITORING_MASTODON_USER_TOKEN", "sandbox-mastodon-user-token");
+        env.put("CLEARPOST_MONITORING_BLUESKY_JETSTREAM_URL", ws + "/subscribe");
+        env.put("CLEARPOST_MONITORING_BLUESKY_SERVICE_URL", sandbox);
+        env.put("CLEARPOST_MONITORING_BLUESKY_ACCOUNT_DIDS", "did:plc:clearpostsandboxbody2acc");
+        env.put("CLEARPOST_MONITORING_BLUESKY_IDENTIFIER", "clearpost-sandbox.bsky.social");
+        env.put("CLEARPOST_MONITORING_BLUESKY_APP_PASSWORD", "sandbox-app-password");
+        env.put("CLEARPOST_MONITORING_YOUTUBE_BASE_URL", sandbox);
+        env.put("CLEARPOST_MONITORING_YOUTUBE_API_KEY", "sandbox-youtube-api-key");
+        env.put("CLEARPOST_MONITORING_YOUTUBE_CHANNEL_ID", "UCclearpostSandbox0000001");
+        env.put("CLEARPOST_MONITORING_FACEBOOK_GRAPH_URL", sandbox + "/graph/v21.0");
+        env.put("CLEARPOST_MONITORING_FACEBOOK_PAGE_ID", "100200300400");
+        env.put("CLEARPOST_MONITORING_FACEBOOK_PAGE_ACCESS_TOKEN", "sandbox-page-token");
         return env;
     }
 
