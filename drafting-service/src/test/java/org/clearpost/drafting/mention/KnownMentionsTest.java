@@ -75,6 +75,21 @@ class KnownMentionsTest {
                 .body("text", equalTo("First words"));
     }
 
+    /** Since issue 10 monitoring also reports posts that only match a tracked query: they name no account of ours. */
+    @Test
+    void aMentionThatOnlyMatchedATrackedQueryCanBeRepliedToToo() {
+        UUID id = UUID.randomUUID();
+        kafka.sender().send(new MentionReceived(id, Network.MASTODON, "109000000000000042", null, "42", "Kim",
+                "What does the ICO say about this?", "https://mastodon.example/@kim/109000000000000042",
+                Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T10:00:01Z"),
+                java.util.List.of(UUID.randomUUID()), false, Instant.parse("2026-11-30T10:00:00.5Z")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mentions.find(id).isPresent());
+        given().auth().oauth2(PostMother.drafterToken()).get("/mentions/{id}", id).then().statusCode(200)
+                .body("authorName", equalTo("Kim"))
+                .body("account", equalTo(null));
+    }
+
     @Test
     void anUnknownMentionIsNotFoundAndOnlyDraftersAsk() {
         UUID unknown = UUID.randomUUID();

@@ -167,6 +167,15 @@ final class PipelineWorker implements Runnable {
             try {
                 MentionStore.Result result = store.store(prepared.candidates, byPartition(ranges), clock.instant());
                 announce(c, records, prepared.deadLetters, result.toAnnounce());
+                if (attempt > 0) {
+                    // A rebalance during the retries may have reset the positions to the offsets committed before
+                    // this batch; reading the batch again now would announce it twice.
+                    ranges.forEach((partition, range) -> {
+                        if (c.assignment().contains(partition)) {
+                            c.seek(partition, range[1] + 1);
+                        }
+                    });
+                }
                 LOG.debugf("Pipeline member %s: %d raw items, %d mentions stored, %d announced, %d dead-lettered",
                         member, records.count(), result.stored(), result.toAnnounce().size(),
                         prepared.deadLetters.size());

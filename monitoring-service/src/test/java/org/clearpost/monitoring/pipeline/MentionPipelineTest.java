@@ -241,27 +241,41 @@ class MentionPipelineTest {
     @Test
     void twoMembersShareThePartitionsAndNothingIsStoredOrAnnouncedTwice() throws Exception {
         String prefix = "members-" + UUID.randomUUID() + "-";
-        int count = 600;
-        try (AutoCloseable second = pipeline.startMember("pipeline-test-second", announced -> {
-        })) {
+        AtomicInteger bySecond = new AtomicInteger();
+        int count = 0;
+        try (AutoCloseable second = pipeline.startMember("pipeline-test-second",
+                announced -> bySecond.addAndGet((int) announced.stream()
+                        .filter(m -> m.externalId().startsWith(prefix)).count()))) {
+            // Until the group has rebalanced onto both members, a trickle; then the bulk, with repeats.
+            Instant deadline = Instant.now().plus(TIMEOUT);
+            while (bySecond.get() == 0 && Instant.now().isBefore(deadline)) {
+                List<RawItem> trickle = new ArrayList<>();
+                for (int i = 0; i < 12; i++, count++) {
+                    trickle.add(mention(prefix + count, "warm-up " + count));
+                }
+                deliver(trickle.toArray(RawItem[]::new));
+                Thread.sleep(500);
+            }
             List<RawItem> items = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                items.add(mention(prefix + i, "mention " + i));
+            for (int i = 0; i < 600; i++, count++) {
+                items.add(mention(prefix + count, "mention " + count));
                 if (i % 3 == 0) {
-                    items.add(mention(prefix + i, "mention " + i)); // a network's retry
+                    items.add(mention(prefix + count, "mention " + count)); // a network's retry
                 }
             }
             for (int from = 0; from < items.size(); from += 100) {
                 deliver(items.subList(from, Math.min(items.size(), from + 100)).toArray(RawItem[]::new));
-                Thread.sleep(200);
             }
-            await().atMost(TIMEOUT).until(() -> stored(prefix).size() == count);
+            int total = count;
+            await().atMost(TIMEOUT).until(() -> stored(prefix).size() == total);
         }
         List<UUID> ids = mentionIds(prefix);
         assertThat(ids).hasSize(count).doesNotHaveDuplicates();
         Map<UUID, Long> counts = announcements(ids);
         assertThat(counts).hasSize(count);
         assertThat(counts.values()).containsOnly(1L);
+        // Both members did part of the work.
+        assertThat(bySecond.get()).isPositive().isLessThan(count);
     }
 
     @Test
