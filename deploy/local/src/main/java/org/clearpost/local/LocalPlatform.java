@@ -193,7 +193,6 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("CLEARPOST_MONITORING_X_OWN_ACCOUNT_IDS", "1500000000000000001,1500000000000000002");
         env.put("CLEARPOST_MONITORING_X_OWN_HANDLES", "clearpost_demo,clearpost_news");
         env.put("CLEARPOST_MONITORING_PIPELINE_OWN_ACCOUNTS_X", "clearpost_demo,clearpost_news");
-        env.put("CLEARPOST_MONITORING_PIPELINE_OWN_ACCOUNTS_FACEBOOK", "100200300400");
         env.put("CLEARPOST_MONITORING_MASTODON_BASE_URL", sandbox);
         env.put("CLEARPOST_MONITORING_MASTODON_USER_TOKEN", "sandbox-mastodon-user-token");
         env.put("CLEARPOST_MONITORING_BLUESKY_JETSTREAM_URL", ws + "/subscribe");
