@@ -93,7 +93,7 @@ final class MetaWebhooks {
 
     /**
      * Every accepted mention is stored exactly once (monitoring's database) and announced exactly once (one
-     * MentionReceived event id on the topic); waits at most {@code patience} for the announcements.
+     * MentionReceived event id on the topic); waits at most {@code patience} for them.
      */
     static void check(Scenario scenario, FaultPlatform platform, List<Delivery> deliveries, String markerPrefix,
             Duration patience) {
@@ -113,7 +113,12 @@ final class MetaWebhooks {
                     r -> markerIn(r.value(), markerPrefix), java.util.stream.Collectors.mapping(
                             r -> String.valueOf(EventLog.header(r, org.clearpost.events.CloudEventHeaders.ID)),
                             java.util.stream.Collectors.toSet())));
-            if (announced.keySet().containsAll(stored.keySet()) || Instant.now().isAfter(deadline)) {
+            // A 2xx means the delivery is durable on the raw topic; the pipeline stores and announces it after, so
+            // wait for every accepted mention to be stored as well as announced.
+            java.util.Set<String> accepted = deliveries.stream().filter(d -> d.accepted).map(d -> d.marker)
+                    .collect(java.util.stream.Collectors.toSet());
+            if ((stored.keySet().containsAll(accepted) && announced.keySet().containsAll(stored.keySet()))
+                    || Instant.now().isAfter(deadline)) {
                 break;
             }
             Desk.pause(Duration.ofSeconds(2));

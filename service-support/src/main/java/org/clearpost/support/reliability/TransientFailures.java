@@ -6,7 +6,9 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -57,11 +59,27 @@ public final class TransientFailures {
     public static boolean isTransient(Throwable failure) {
         boolean transientCause = false;
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+        // Causes and suppressed exceptions both: a commit that fails as the database dies surfaces as Narayana's
+        // RollbackException, which has no cause and carries the XAException (and under it the PostgreSQL I/O error)
+        // as a suppressed exception. Retrying it is safe: the consumer's inbox skips the record if the commit had
+        // in fact gone through.
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.push(failure);
+        while (!pending.isEmpty()) {
+            Throwable t = pending.pop();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
             if (t instanceof MalformedEventException) {
                 return false;
             }
             transientCause |= isTransientItself(t);
+            if (t.getCause() != null) {
+                pending.push(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                pending.push(suppressed);
+            }
         }
         return transientCause;
     }

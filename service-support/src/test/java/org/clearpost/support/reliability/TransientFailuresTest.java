@@ -36,6 +36,20 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aCommitLostWithTheDatabaseIsTransientThoughOnlySuppressed() {
+        // As Narayana reports it (seen in the fault suite's kill -9 of PostgreSQL): a RollbackException without a
+        // cause, the XAException suppressed, and under it PostgreSQL's I/O error (SQLState 08006).
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006", new EOFException()));
+        rollback.addSuppressed(xa);
+        assertThat(TransientFailures.isTransient(rollback)).isTrue();
+        Exception bug = new Exception("Could not commit transaction.");
+        bug.addSuppressed(new IllegalStateException("a bug"));
+        assertThat(TransientFailures.isTransient(bug)).isFalse();
+    }
+
+    @Test
     void agroalsAcquisitionTimeoutIsTransient() {
         assertThat(TransientFailures.isTransient(
                 new SQLException("Acquisition timeout while waiting for new connection", new TimeoutException())))
