@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.clearpost.monitoring.intake.RawItem;
+import org.clearpost.monitoring.intake.RecordingSink;
 import org.clearpost.testing.NetworkSandboxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeSet;
 import org.clearpost.monitoring.intake.RawItem;
+import org.clearpost.monitoring.intake.RecordingSink;
 import org.clearpost.testing.NetworkSandboxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

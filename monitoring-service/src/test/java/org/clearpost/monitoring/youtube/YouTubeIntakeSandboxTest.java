@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.clearpost.monitoring.intake.RawItem;
-import org.clearpost.monitoring.mastodon.RecordingSink;
+import org.clearpost.monitoring.intake.RecordingSink;
 import org.clearpost.monitoring.mastodon.SandboxFirehose;
 import org.clearpost.testing.NetworkSandboxServer;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package org.clearpost.monitoring.mastodon;
+package org.clearpost.monitoring.intake;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.clearpost.monitoring.intake.IntakeSink;
-import org.clearpost.monitoring.intake.RawItem;
 
 /**
- * An in-memory {@link IntakeSink} for plain JUnit tests of an intake: keeps every item written and the last cursor
+ * An in-memory {@link IntakeSink} for plain JUnit tests of an intake against the real sandbox: keeps every item written and the last cursor
  * per intake, as a committed Kafka transaction would, so a second run resumes where the first one stopped.
  */
 public final class RecordingSink implements IntakeSink {
@@ -40,6 +38,11 @@ public final class RecordingSink implements IntakeSink {
             items.addAll(batch);
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Sets a cursor as if a run had committed it (e.g. one older than the network keeps). */
+    public synchronized void setCursor(String intake, String cursor) {
+        cursors.put(intake, cursor);
     }
 
     public synchronized List<RawItem> items() {
