@@ -5,7 +5,8 @@ public sealed interface ClearpostEvent
         permits PostDrafted, PostVersionWithdrawn, CampaignDefined, PostCleared, PostRejected, ChangesRequested,
         ClearanceOverdue, ClearanceRerouted, PostPublished, PublicationFailed, MentionReceived, PublishingSuspended,
         PublishingResumed, PreElectionPeriodDeclared, PreElectionPeriodCancelled, DecisionSignatureRejected,
-        TrackedQueryDefined, TrackedQueryRetired {
+        TrackedQueryDefined, TrackedQueryRetired, MentionTriaged, MentionActioned, MentionReplyRequested,
+        MentionAnswered, MentionOverdue, MentionSpikeDetected {
 
     String aggregateId();
 }

@@ -86,12 +86,14 @@ public final class KafkaAccess {
     /**
      * Monitoring also keeps two internal topics (raw mentions and intake cursors) that it writes and reads itself:
      * intakes write raw items with their cursor in one Kafka transaction, and its pipeline announces each stored mention
-     * in a transaction with the raw offsets it consumed, so it needs transactional ids too.
+     * in a transaction with the raw offsets it consumed, so it needs transactional ids too. It follows the replies its
+     * inbox asked for through drafting (PostDrafted), clearance (rejections) and the publisher (PostPublished).
      */
     public static final ServiceAccess MONITORING = ServiceAccess.of("monitoring-service",
-            List.of(Topics.MONITORING_MENTIONS, Topics.MONITORING_TRACKED_QUERIES, Topics.MONITORING_RAW_MENTIONS,
-                    Topics.MONITORING_INTAKE_CURSORS),
-            List.of(Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS),
+            List.of(Topics.MONITORING_MENTIONS, Topics.MONITORING_TRACKED_QUERIES, Topics.MONITORING_SPIKES,
+                    Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS),
+            List.of(Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS, Topics.DRAFTING_POSTS,
+                    Topics.CLEARANCE_DECISIONS, Topics.PUBLISHER_PUBLICATIONS),
             true);
     /** Analytics reads every event topic (including ones it ignores today) and produces nothing of its own. */
     public static final ServiceAccess ANALYTICS = ServiceAccess.of("analytics-service",

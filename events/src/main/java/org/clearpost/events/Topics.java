@@ -27,10 +27,12 @@ public final class Topics {
     public static final String MONITORING_MENTIONS = "clearpost.monitoring.mentions";
     /** monitoring-service: tracked queries as they are defined, changed and retired, keyed by query id. */
     public static final String MONITORING_TRACKED_QUERIES = "clearpost.monitoring.tracked-queries";
+    /** monitoring-service: spikes in mentions of a tracked query (possible crises), keyed by query id. */
+    public static final String MONITORING_SPIKES = "clearpost.monitoring.spikes";
 
     public static final List<String> ALL = List.of(DRAFTING_POSTS, DRAFTING_CAMPAIGNS, CLEARANCE_DECISIONS,
             CLEARANCE_PUBLISHING_CONTROL, CLEARANCE_PRE_ELECTION_PERIODS, PUBLISHER_PUBLICATIONS, PUBLISHER_ALERTS,
-            MONITORING_MENTIONS, MONITORING_TRACKED_QUERIES);
+            MONITORING_MENTIONS, MONITORING_TRACKED_QUERIES, MONITORING_SPIKES);
 
     /**
      * monitoring-service, internal: every item an intake read or a webhook received, exactly as the network sent it

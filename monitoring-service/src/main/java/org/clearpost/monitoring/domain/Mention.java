@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.clearpost.events.MentionState;
 import org.clearpost.events.Network;
 
 /**
@@ -48,7 +49,7 @@ public class Mention extends PanacheEntityBase {
     public Instant receivedAt;
 
     @Enumerated(EnumType.STRING)
-    public MentionStatus status;
+    public MentionState status;
 
     /** Whether it names one of the body's own accounts ({@code account} is then that account). */
     @Column(name = "own_account")

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clearpost.events.MentionState;
 import org.clearpost.events.Network;
 import org.clearpost.support.problem.ProblemException;
 
@@ -32,7 +33,7 @@ public class MentionService {
 
     /** One page of the inbox, newest first; a null filter matches everything. */
     @Transactional
-    public List<Mention> inbox(Network network, MentionStatus status, int page, int size) {
+    public List<Mention> inbox(Network network, MentionState status, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (network != null) {

@@ -19,7 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.clearpost.events.MentionReceived;
 import org.clearpost.events.Network;
-import org.clearpost.monitoring.domain.MentionStatus;
+import org.clearpost.events.MentionState;
 
 /**
  * Stores one poll's mentions set-based, in one PostgreSQL transaction: repeats and edits (any of a mention's ids
@@ -210,7 +210,7 @@ public class MentionStore {
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"))).toArray(String[]::new);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, receivedAt.toString());
-            insert.setString(2, MentionStatus.NEW.name());
+            insert.setString(2, MentionState.NEW.name());
             insert.setArray(3, connection.createArrayOf("uuid", ids));
             for (int column = 0; column < 11; column++) {
                 insert.setArray(4 + column, connection.createArrayOf("text", text[column]));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.monitoring.domain.MentionService;
-import org.clearpost.monitoring.domain.MentionStatus;
+import org.clearpost.events.MentionState;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.clearpost.support.security.Roles;
 
@@ -31,7 +31,7 @@ public class InboxResource {
     @GET
     public List<MentionView> list(
             @QueryParam("network") Network network,
-            @QueryParam("status") MentionStatus status,
+            @QueryParam("status") MentionState status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return mentions.inbox(network, status, page, size).stream().map(MentionView::of).toList();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.monitoring.domain.Mention;
-import org.clearpost.monitoring.domain.MentionStatus;
+import org.clearpost.events.MentionState;
 
 /**
  * A mention as the inbox shows it.
@@ -17,7 +17,7 @@ import org.clearpost.monitoring.domain.MentionStatus;
  * @param deliveredAt    when the network delivered it (null for mentions stored before the pipeline)
  */
 public record MentionView(UUID id, Network network, String externalId, String account, String authorId,
-        String authorName, String text, String url, Instant mentionedAt, Instant receivedAt, MentionStatus status,
+        String authorName, String text, String url, Instant mentionedAt, Instant receivedAt, MentionState status,
         boolean ownAccount, List<UUID> matchedQueries, Instant deliveredAt) {
 
     static MentionView of(Mention mention) {

@@ -1,6 +1,0 @@
-package org.clearpost.monitoring.domain;
-
-/** Where a mention stands in the inbox. */
-public enum MentionStatus {
-    NEW
-}
