@@ -8,6 +8,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -178,9 +180,16 @@ public class BlueskyFirehose implements NetworkFirehose {
         return n;
     }
 
+    /**
+     * Bluesky writes datetimes with exactly three fractional digits ({@code 2026-12-01T14:08:03.000Z}), so they sort
+     * as text; {@code Instant.toString} would drop a zero fraction and put {@code 03Z} after {@code 03.011Z}.
+     */
     static String indexedAt(long timeUs) {
-        return Instant.ofEpochMilli(timeUs / 1000).toString();
+        return BLUESKY_TIME.format(Instant.ofEpochMilli(timeUs / 1000));
     }
+
+    static final DateTimeFormatter BLUESKY_TIME = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private long windowUs() {
         return config.window().toNanos() / 1000;
