@@ -27,4 +27,18 @@ public interface SlaConfig {
     /** FOIA s.10: working days to answer a request for information, counted from the working day after receipt. */
     @WithDefault("20")
     int foiWorkingDays();
+
+    /** The sweep that marks mentions past their due time and announces each once ({@code OverdueSweeper}). */
+    Overdue overdue();
+
+    interface Overdue {
+
+        /** How often the sweep runs, e.g. {@code 1m}; {@code off} stops it. Read by the scheduler. */
+        @WithDefault("1m")
+        String interval();
+
+        /** Mentions marked per transaction: a long backlog is worked through in short transactions. */
+        @WithDefault("200")
+        int batch();
+    }
 }
