@@ -218,7 +218,9 @@ public class Replies {
         if (reply == null || !state.supersedes(reply.state(), reply.version(), version)) {
             return false;
         }
-        store.advance(replyId, state, version, by, detail, externalId, url, clock.instant());
+        // A new version starts undecided; publishing keeps who cleared it.
+        String decidedBy = by != null ? by : state == ReplyState.DRAFTED ? null : reply.decidedBy();
+        store.advance(replyId, state, version, decidedBy, detail, externalId, url, clock.instant());
         return true;
     }
 

@@ -33,7 +33,7 @@ public class ReplyStore {
     private static final String FOR_MENTION = "SELECT " + REPLY_COLUMNS
             + " FROM reply WHERE mention_ids @> ARRAY[?::uuid] ORDER BY requested_at DESC, id";
     private static final String ADVANCE = """
-            UPDATE reply SET state = ?, version = ?, decided_by = COALESCE(?, decided_by), detail = ?,
+            UPDATE reply SET state = ?, version = ?, decided_by = ?, detail = ?,
                              external_id = COALESCE(?, external_id), url = COALESCE(?, url), updated_at = ?
             WHERE id = ?""";
     private static final String MENTION_COLUMNS = """
