@@ -104,8 +104,13 @@ public class Post extends PanacheEntityBase {
 
     /** A new post at version 1; the caller persists it and its first {@link PostVersion}. */
     public static Post draft(String author, PostContent content, Instant now) {
+        return draft(UUID.randomUUID(), author, content, now);
+    }
+
+    /** A new post with an id chosen elsewhere: a reply monitoring asked for keeps monitoring's reply id. */
+    public static Post draft(UUID id, String author, PostContent content, Instant now) {
         Post post = new Post();
-        post.id = UUID.randomUUID();
+        post.id = id;
         post.author = author;
         post.createdAt = now;
         post.version = 0;

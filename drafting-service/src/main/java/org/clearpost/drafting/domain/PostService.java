@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.clearpost.drafting.campaign.Campaign;
 import org.clearpost.drafting.campaign.Campaigns;
@@ -33,10 +34,13 @@ import org.clearpost.support.outbox.Outbox;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.clearpost.support.time.LondonTime;
+import org.jboss.logging.Logger;
 
 /** Drafting's use cases. Every change of a post and the event telling others about it commit together. */
 @ApplicationScoped
 public class PostService {
+
+    private static final Logger LOG = Logger.getLogger(PostService.class);
 
     private final Outbox outbox;
     private final Clock clock;
@@ -98,6 +102,34 @@ public class PostService {
         }
         outbox.append(drafted(post, assessment, now));
         return new Assessed(post, assessment);
+    }
+
+    /**
+     * The reply a monitor asked for from monitoring's inbox (MentionReplyRequested): a post with the reply's id, owned
+     * by the monitor, submitted to clearance at once, since the monitor chose to answer and clearance's two-person
+     * rule still applies. A reply already drafted is left as it is (a request read twice). One whose text breaks a
+     * network rule stays a draft for its owner to fix and submit; monitoring sees it as requested until then.
+     *
+     * @return the reply's post, or empty if it existed already
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Assessed> draftReply(UUID replyId, String author, PostContent content) {
+        if (Post.findById(replyId) != null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        requireReferences(content);
+        Post post = Post.draft(replyId, author, content, now);
+        post.persist();
+        PostVersion.of(post, content, author).persist();
+        Assessment assessment = assess(post);
+        if (assessment.hasErrors()) {
+            LOG.warnf("Reply %s stays a draft for %s: %s", replyId, author, assessment.issues());
+            return Optional.of(new Assessed(post, assessment));
+        }
+        post.submit(now);
+        outbox.append(drafted(post, assessment, now));
+        return Optional.of(new Assessed(post, assessment));
     }
 
     @Transactional

@@ -62,6 +62,17 @@ public class KnownMention extends PanacheEntityBase {
         return mention;
     }
 
+    static KnownMention of(ExternalPost post, String account) {
+        KnownMention mention = new KnownMention();
+        mention.mentionId = post.mentionId();
+        mention.network = post.network();
+        mention.externalId = post.externalId();
+        mention.account = account;
+        mention.authorId = post.author();
+        mention.url = post.url();
+        return mention;
+    }
+
     public ExternalPost toExternalPost() {
         return new ExternalPost(network, externalId, authorId, url, mentionId);
     }

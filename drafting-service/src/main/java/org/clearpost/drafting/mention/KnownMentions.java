@@ -29,4 +29,15 @@ public class KnownMentions {
             KnownMention.of(event).persist();
         }
     }
+
+    /**
+     * Records the mention a reply answers if its MentionReceived never reached drafting (monitoring stored it before
+     * drafting listened, or it came from outside the pipeline), with what the reply request says of it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void record(ExternalPost mention, String account) {
+        if (KnownMention.findById(mention.mentionId()) == null) {
+            KnownMention.of(mention, account).persist();
+        }
+    }
 }
