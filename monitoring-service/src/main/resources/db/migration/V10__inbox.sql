@@ -29,3 +29,9 @@ CREATE INDEX mention_assignee_idx ON mention (assignee, received_at DESC) WHERE 
 CREATE INDEX mention_claim_expiry_idx ON mention (claim_expires_at) WHERE claim_holder IS NOT NULL;
 -- A theme's mentions (GET /inbox?theme=, bulk actions on a theme).
 CREATE INDEX mention_theme_idx ON mention (theme_id, received_at DESC) WHERE theme_id IS NOT NULL;
+
+-- Several actions of one transaction share an instant (a claim taken over: the expired one released, the new one
+-- taken); the history is told in the order they were written. One mention's actions are serialised by its row lock.
+ALTER TABLE mention_action ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY;
+DROP INDEX mention_action_by_mention;
+CREATE INDEX mention_action_by_mention ON mention_action (mention_id, seq);

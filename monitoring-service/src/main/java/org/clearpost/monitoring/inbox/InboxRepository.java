@@ -242,13 +242,13 @@ public class InboxRepository {
         }
     }
 
-    /** The audit trail, oldest first. */
+    /** The audit trail in the order it was written. */
     @Transactional
     public List<HistoryEntry> history(UUID mentionId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("""
                         SELECT id, action, actor, state, assignee, detail, at FROM mention_action
-                        WHERE mention_id = ? ORDER BY at, id""")) {
+                        WHERE mention_id = ? ORDER BY seq""")) {
             select.setObject(1, mentionId);
             List<HistoryEntry> entries = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
@@ -324,8 +324,9 @@ public class InboxRepository {
         String holder = row.getString("claim_holder");
         Instant expires = instant(row.getTimestamp("claim_expires_at"));
         Claim claim = holder != null && expires != null && expires.isAfter(now) ? new Claim(holder, expires) : null;
-        double score = row.getDouble("sentiment_score");
-        Double sentimentScore = row.wasNull() ? null : score;
+        float score = row.getFloat("sentiment_score");
+        // REAL: the decimal the float stands for (0.49, not 0.49000000953674316).
+        Double sentimentScore = row.wasNull() ? null : Double.valueOf(Float.toString(score));
         Array queries = row.getArray("matched_queries");
         return new InboxMention(row.getObject("id", UUID.class), Network.valueOf(row.getString("network")),
                 row.getString("external_id"), row.getString("account"), row.getString("author_id"),
