@@ -42,8 +42,12 @@ public class InboxRepository {
             sentiment_label, sentiment_drivers::text, reasons::text, no_response_reason, theme_id, priority,
             author_lists, possible_foi, foi_due_at, hidden, hidden_reasons, due_at, overdue_at, triaged_at, assignee,
             labels, claim_holder, claim_expires_at, reply_id, answered_at""";
-    /** Open and past due (or marked overdue by the SLA sweep); the one parameter is now. */
-    private static final String OVERDUE = "(status IN ('NEW', 'ASSIGNED') AND (overdue_at IS NOT NULL OR due_at < ?))";
+    /**
+     * Open and past due (or marked overdue by the SLA sweep); the one parameter is now. Never NULL (no due time is
+     * not overdue), so that NOT of it is the rest.
+     */
+    private static final String OVERDUE = """
+            (status IN ('NEW', 'ASSIGNED') AND (overdue_at IS NOT NULL OR coalesce(due_at < ?, FALSE)))""";
     private static final String LOCK = """
             SELECT id, status, assignee, labels, claim_holder, claim_expires_at, priority, hidden, hidden_reasons,
                    received_at

@@ -30,6 +30,9 @@ import org.clearpost.monitoring.sla.DueTimes;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 import org.clearpost.support.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The inbox: monitors and leads work it, analysts read it, admins do everything. */
@@ -55,8 +58,10 @@ public class InboxResource {
     public List<MentionView> list(
             @QueryParam("state") MentionState state,
             @QueryParam("network") Network network,
-            @QueryParam("query") UUID query,
-            @QueryParam("theme") UUID theme,
+            @QueryParam("query") @Parameter(description = "a tracked query's id", schema = @Schema(
+                    type = SchemaType.STRING, format = "uuid")) String query,
+            @QueryParam("theme") @Parameter(description = "a theme's id", schema = @Schema(
+                    type = SchemaType.STRING, format = "uuid")) String theme,
             @QueryParam("priority") MentionPriority priority,
             @QueryParam("sentiment") SentimentLabel sentiment,
             @QueryParam("assignee") @Size(max = InboxRequests.MAX_NAME) String assignee,
@@ -69,7 +74,7 @@ public class InboxResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         String who = assignee == null || assignee.isBlank() ? null
                 : ME.equals(assignee.strip()) ? me() : assignee.strip();
-        return inbox.list(new InboxFilter(state, network, query, theme, priority, sentiment, who, overdue,
+        return inbox.list(new InboxFilter(state, network, uuid("query", query), uuid("theme", theme), priority, sentiment, who, overdue,
                 label == null || label.isBlank() ? null : label.strip().toLowerCase(java.util.Locale.ROOT),
                 possibleFoi, includeHidden, sort, page, size)).stream().map(MentionView::of).toList();
     }
@@ -197,6 +202,18 @@ public class InboxResource {
 
     private String me() {
         return identity.getPrincipal().getName();
+    }
+
+    /** An id given as a query parameter; one that is not a UUID is a 400 naming it (JAX-RS would answer 404). */
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw badRequest(field, "not an id (a UUID)");
+        }
     }
 
     private static <T> T required(String field, T value) {

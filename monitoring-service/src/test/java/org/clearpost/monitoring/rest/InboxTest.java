@@ -226,7 +226,10 @@ class InboxTest {
         as("mo", "monitor").queryParam("sentiment", "ANGRY").get("/inbox")
                 .then().statusCode(400).body("violations[0].field", equalTo("sentiment"));
         as("mo", "monitor").queryParam("theme", "not-a-uuid").get("/inbox")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("violations[0].field", equalTo("theme"));
+        as("mo", "monitor").queryParam("query", "42").get("/inbox")
+                .then().statusCode(400).body("violations[0].field", equalTo("query"));
     }
 
     private static RequestSpecification list(String theme) {
