@@ -307,6 +307,44 @@ class InboxActionsTest {
     }
 
     @Test
+    void twoBulkClaimsOverOverlappingMentionsNeitherDeadlockNorShare() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<UUID> ids = List.of(mention(), mention(), mention(), mention());
+                // Overlapping, listed in opposite orders: the rows are locked in id order whatever the request says.
+                String first = "{\"ids\": [\"" + ids.get(0) + "\", \"" + ids.get(1) + "\", \"" + ids.get(2)
+                        + "\"], \"action\": \"CLAIM\"}";
+                String second = "{\"ids\": [\"" + ids.get(3) + "\", \"" + ids.get(2) + "\", \"" + ids.get(1)
+                        + "\"], \"action\": \"CLAIM\"}";
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<CompletableFuture<Response>> answers = new ArrayList<>();
+                for (String[] call : List.of(new String[] { "mo", first }, new String[] { "sam", second })) {
+                    RequestSpecification request = json(call[0], "monitor", call[1]);
+                    answers.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return request.post("/inbox/bulk");
+                    }, pool));
+                }
+                Response mo = answers.get(0).get();
+                Response sam = answers.get(1).get();
+                assertThat(List.of(mo.statusCode(), sam.statusCode())).containsExactlyInAnyOrder(200, 409);
+                String winner = mo.statusCode() == 200 ? "mo" : "sam";
+                List<UUID> won = winner.equals("mo") ? ids.subList(0, 3) : ids.subList(1, 4);
+                for (UUID id : ids) {
+                    assertThat(claimHolder(id)).as("holder of " + id).isEqualTo(won.contains(id) ? winner : null);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aNewPriorityGivesANewDueTimeWhileTheMentionIsOpen() {
         UUID id = mention();
         mentions.set(id, "priority = 'LOW', due_at = ?", Instant.parse("2026-03-06T18:00:00Z"));
