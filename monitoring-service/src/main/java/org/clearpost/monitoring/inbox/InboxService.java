@@ -209,6 +209,11 @@ public class InboxService {
         if (row.status() == to) {
             return;
         }
+        if (row.status() == MentionState.AWAITING_CLEARANCE) {
+            // Its reply's clearance and publication move it on; a hand on it now would be overtaken by their events.
+            throw ProblemException.conflict("Reply in clearance", "Mention " + row.id()
+                    + " is AWAITING_CLEARANCE: the reply's clearance decides where it goes next");
+        }
         // Closing or re-queueing a mention someone is answering would make their answer collide with the decision.
         states.requireNoOtherClaim(row.id(), actor);
         String reason = blank(change.reason()) ? null : change.reason().strip();

@@ -159,6 +159,13 @@ class InboxActionsTest {
         mentions.set(answered, "status = 'ANSWERED'");
         json("mo", "monitor", "{\"state\": \"NEW\"}").post("/inbox/" + answered + "/state").then()
                 .statusCode(409).contentType(Problem.MEDIA_TYPE).body("detail", containsString("is ANSWERED"));
+
+        // A mention whose reply is in clearance is moved on by the reply's fate, not by hand.
+        UUID inClearance = mention();
+        mentions.set(inClearance, "status = 'AWAITING_CLEARANCE'");
+        json("mo", "monitor", "{\"state\": \"ASSIGNED\"}").post("/inbox/" + inClearance + "/state").then()
+                .statusCode(409).contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("is AWAITING_CLEARANCE"));
     }
 
     @Test
