@@ -24,7 +24,8 @@ class OpenApiTest {
                 .extract().asString();
 
         assertThat(OpenApiDocuments.uniqueOperationIds(document))
-                .containsValues("InboxResource_list", "InboxResource_get", "FacebookWebhookResource_verify",
+                .containsValues("InboxResource_list", "InboxResource_get", "InboxResource_claim", "InboxResource_release",
+                        "InboxResource_bulk", "SavedReplyResource_create", "FacebookWebhookResource_verify",
                         "FacebookWebhookResource_receive");
     }
 }

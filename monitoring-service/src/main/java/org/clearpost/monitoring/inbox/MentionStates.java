@@ -34,7 +34,8 @@ public class MentionStates {
     private static final String AUDIT = """
             INSERT INTO mention_action (id, mention_id, action, actor, state, assignee, detail, at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String CLAIM = "SELECT claim_holder, claim_expires_at FROM mention WHERE id = ?";
+    /** Locked, so that nobody claims the mention between the check and the caller's change. */
+    private static final String CLAIM = "SELECT claim_holder, claim_expires_at FROM mention WHERE id = ? FOR UPDATE";
 
     private final DataSource dataSource;
     private final Outbox outbox;
@@ -54,7 +55,8 @@ public class MentionStates {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> move(List<UUID> mentionIds, MentionState to, InboxAction action, String actor, String detail) {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the event carries the instant the audit row shows.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         try (Connection connection = dataSource.getConnection()) {
             Map<UUID, String[]> current = lock(connection, mentionIds);
             for (UUID id : mentionIds) {
@@ -100,7 +102,9 @@ public class MentionStates {
 
     /**
      * A 409 naming who holds the mention's claim when someone other than {@code actor} holds it and it has not
-     * expired: two monitors never answer the same mention.
+     * expired: two monitors never answer the same mention. The row stays locked until the caller's transaction ends,
+     * so a claim cannot slip in between this check and the caller's move (lock a theme's mentions in id order, as
+     * {@link #move} does, to stay clear of deadlocks).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireNoOtherClaim(UUID mentionId, String actor) {
