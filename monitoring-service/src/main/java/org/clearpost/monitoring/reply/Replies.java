@@ -25,6 +25,7 @@ import org.clearpost.events.PostRejected;
 import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.events.PublicationFailed;
 import org.clearpost.monitoring.inbox.MentionStates;
+import org.clearpost.monitoring.inbox.SavedReplies;
 import org.clearpost.monitoring.reply.ReplyStore.MentionRow;
 import org.clearpost.monitoring.sla.DueTimes;
 import org.clearpost.support.outbox.Outbox;
@@ -47,8 +48,11 @@ public class Replies {
     private final Outbox outbox;
     private final DueTimes dueTimes;
     private final Clock clock;
+    private final SavedReplies savedReplies;
 
-    public Replies(ReplyStore store, MentionStates states, Outbox outbox, DueTimes dueTimes, Clock clock) {
+    public Replies(ReplyStore store, MentionStates states, Outbox outbox, DueTimes dueTimes, Clock clock,
+            SavedReplies savedReplies) {
+        this.savedReplies = savedReplies;
         this.store = store;
         this.states = states;
         this.outbox = outbox;
@@ -77,18 +81,30 @@ public class Replies {
             throw ProblemException.badRequest("Say which account replies", List.of(new Problem.Violation("account",
                     "mention " + answered.id() + " names none of the body's accounts; give the account to reply from")));
         }
+        String text = startingText(request, answered.id());
         Instant now = clock.instant();
         UUID replyId = UUID.randomUUID();
         List<UUID> ids = mentions.stream().map(MentionRow::id).toList();
         states.move(ids, AWAITING_CLEARANCE, InboxAction.REPLY_REQUESTED, actor, "reply " + replyId);
         store.link(ids, replyId);
         Reply reply = new Reply(replyId, answered.id(), ids, request.themeId(), answered.network(), account,
-                request.text(), actor, now, ReplyState.REQUESTED, 0, null, null, null, null, now);
+                text, actor, now, ReplyState.REQUESTED, 0, null, null, null, null, now);
         store.insert(reply);
         outbox.append(new MentionReplyRequested(replyId, new ExternalPost(answered.network(), answered.externalId(),
                 answered.authorId(), answered.url(), answered.id()), account, ids, request.themeId(),
-                request.text(), actor, now));
+                text, actor, now));
         return reply;
+    }
+
+    /** The monitor's own text, or a saved reply filled in for the mention answered: exactly one of them. */
+    private String startingText(ReplyRequest request, UUID answered) {
+        boolean typed = request.text() != null && !request.text().isBlank();
+        if (typed == (request.savedReplyId() != null)) {
+            throw ProblemException.badRequest("Give either the reply's text or a saved reply", List.of(
+                    new Problem.Violation(typed ? "savedReplyId" : "text",
+                            "give exactly one of text and savedReplyId")));
+        }
+        return typed ? request.text() : savedReplies.render(request.savedReplyId(), answered);
     }
 
     private List<MentionRow> mentionsToAnswer(ReplyRequest request) {

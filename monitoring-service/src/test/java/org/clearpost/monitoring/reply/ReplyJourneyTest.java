@@ -263,6 +263,23 @@ class ReplyJourneyTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aSavedReplyStartsTheReplyFilledInForTheMentionsAuthor() {
+        UUID mention = mention(Network.X, "clearpost_demo", null, Instant.parse("2026-12-01T12:00:00Z"), null);
+        String saved = as(MONITOR, "monitor").contentType(ContentType.JSON)
+                .body(Map.of("name", "Guidance " + UUID.randomUUID(), "text", "Thank you {author}, the guidance is here."))
+                .post("/saved-replies").then().statusCode(201).extract().path("id");
+
+        problem(Map.of("mentionId", mention, "text", "Hello", "savedReplyId", saved), 400)
+                .body("violations[0].field", equalTo("savedReplyId"));
+        problem(Map.of("mentionId", mention, "savedReplyId", UUID.randomUUID()), 404);
+        UUID reply = UUID.fromString(as(MONITOR, "monitor").contentType(ContentType.JSON)
+                .body(Map.of("mentionId", mention, "savedReplyId", saved)).post("/replies").then().statusCode(201)
+                .extract().path("id"));
+
+        reply(reply).then().statusCode(200).body("text", equalTo("Thank you Sam, the guidance is here."));
+    }
+
     private UUID requestReply(UUID mention, String text) {
         return UUID.fromString(as(MONITOR, "monitor").contentType(ContentType.JSON)
                 .body(Map.of("mentionId", mention, "text", text)).post("/replies").then().statusCode(201)
