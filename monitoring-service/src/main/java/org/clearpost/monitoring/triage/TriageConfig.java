@@ -2,6 +2,7 @@ package org.clearpost.monitoring.triage;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,10 @@ public interface TriageConfig {
     List<String> profanity();
 
     Spam spam();
+
+    /** How often each replica checks the rules and author lists for changes made through another replica. */
+    @WithDefault("3s")
+    Duration pollInterval();
 
     /**
      * Whether the author's network handle is an address for correspondence (FOIA s.8(1)(b)): the ICO accepts requests
