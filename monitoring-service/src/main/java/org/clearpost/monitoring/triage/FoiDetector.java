@@ -30,8 +30,15 @@ public final class FoiDetector {
         this.handleIsAddress = handleIsAddress;
     }
 
+    /** A cheap gate before the request pattern: every request form contains one of these. */
+    private static boolean mayRequest(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("information") || lower.contains("foi") || lower.contains("request")
+                || lower.contains("please") || lower.contains("would like");
+    }
+
     public boolean possibleFoi(String text, String authorName, String authorHandle) {
-        if (text == null || !REQUEST.matcher(text).find()) {
+        if (text == null || !mayRequest(text) || !REQUEST.matcher(text).find()) {
             return false;
         }
         boolean named = NAMED.matcher(text).find()

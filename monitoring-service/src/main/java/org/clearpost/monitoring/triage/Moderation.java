@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Spam and abuse: a mention that matches is hidden from the inbox's default view, never deleted (a monitor can still
@@ -12,20 +13,32 @@ import java.util.regex.Pattern;
  */
 public final class Moderation {
 
-    private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.");
     private static final String SUFFIXES = "(?:s|es|ed|er|ers|ing|in|y)?";
 
+    /** Characters obfuscations use inside a word (f*ck, sh!t, b@stard): they do not end a token. */
+    private static final String SYMBOLS = "*#@$%!?_.~";
+
     private final Pattern profanity;
+    /** The profanity list's entries by first letter: a token is matched only against those starting as it does. */
+    private final java.util.Map<Character, Pattern> profanityByInitial;
     private final Pattern phrases;
+    private final List<String> phraseHints;
     private final Pattern crypto;
+    private final List<String> cryptoHints;
     private final int maxLinks;
     private final int repeatedChars;
 
     public Moderation(List<String> profanity, List<String> spamPhrases, List<String> crypto, int maxLinks,
             int repeatedChars) {
         this.profanity = profanity.isEmpty() ? null : wordsPattern(profanity, true);
+        this.profanityByInitial = profanity.stream().map(w -> w.strip().toLowerCase(Locale.ROOT))
+                .filter(w -> !w.isEmpty()).collect(Collectors.groupingBy(w -> w.charAt(0))).entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey,
+                        e -> wordsPattern(e.getValue(), true)));
         this.phrases = spamPhrases.isEmpty() ? null : wordsPattern(spamPhrases, false);
+        this.phraseHints = hints(spamPhrases);
         this.crypto = crypto.isEmpty() ? null : wordsPattern(crypto, false);
+        this.cryptoHints = hints(crypto);
         this.maxLinks = maxLinks;
         this.repeatedChars = repeatedChars;
     }
@@ -41,24 +54,76 @@ public final class Moderation {
             return List.of();
         }
         List<String> reasons = new ArrayList<>(1);
-        found(profanity, text, "abuse: profanity", reasons);
-        int links = 0;
-        for (Matcher m = LINK.matcher(text); m.find();) {
-            links++;
+        String lower = text.toLowerCase(Locale.ROOT);
+        String profane = profanity(text);
+        if (profane != null) {
+            reasons.add("abuse: profanity (" + profane + ")");
         }
+        int links = count(lower, "http://") + count(lower, "https://") + count(lower, "www.");
         if (links >= maxLinks) {
             reasons.add("spam: " + links + " links");
         }
         if (repeatedChars > 1 && repeats(text, repeatedChars)) {
             reasons.add("spam: a character repeated " + repeatedChars + " times or more");
         }
-        found(phrases, text, "spam: phrase", reasons);
-        found(crypto, text, "spam: crypto", reasons);
+        found(phrases, phraseHints, text, lower, "spam: phrase", reasons);
+        found(crypto, cryptoHints, text, lower, "spam: crypto", reasons);
         return reasons;
     }
 
-    private static void found(Pattern pattern, String text, String what, List<String> reasons) {
-        if (pattern == null) {
+    /**
+     * The first profane token, or null. Cheaper than running the list's pattern along the whole text: a token is
+     * matched only if it starts with one of the list's first letters.
+     */
+    private String profanity(String text) {
+        if (profanity == null) {
+            return null;
+        }
+        int length = text.length();
+        int k = 0;
+        while (k < length) {
+            while (k < length && !Character.isLetterOrDigit(text.charAt(k))) {
+                k++;
+            }
+            int start = k;
+            while (k < length && (Character.isLetterOrDigit(text.charAt(k)) || SYMBOLS.indexOf(text.charAt(k)) >= 0)) {
+                k++;
+            }
+            Pattern candidates = start < k ? profanityByInitial.get(Character.toLowerCase(text.charAt(start))) : null;
+            if (candidates != null) {
+                int end = k;
+                while (end > start + 1 && SYMBOLS.indexOf(text.charAt(end - 1)) >= 0
+                        && !candidates.matcher(text).region(start, end).matches()) {
+                    end--;
+                }
+                Matcher m = candidates.matcher(text).region(start, end);
+                if (m.matches()) {
+                    return text.substring(start, end).toLowerCase(Locale.ROOT);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Each entry's longest word: an entry cannot match a text that lacks it. */
+    private static List<String> hints(List<String> entries) {
+        return entries.stream().map(e -> e.strip().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty())
+                .map(e -> java.util.Arrays.stream(e.split("\\s+")).max(java.util.Comparator.comparingInt(
+                        String::length)).orElse(e))
+                .distinct().toList();
+    }
+
+    private static void found(Pattern pattern, List<String> hints, String text, String lower, String what,
+            List<String> reasons) {
+        if (pattern == null || hints.stream().noneMatch(lower::contains)) {
             return;
         }
         Matcher m = pattern.matcher(text);
