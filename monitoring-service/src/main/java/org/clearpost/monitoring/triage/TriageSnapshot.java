@@ -124,7 +124,8 @@ public final class TriageSnapshot {
             if (unusable.contains(rule.id()) || !termMatches.contains(rule.id())) {
                 return null;
             }
-            because.add("text matches " + rule.terms());
+            String terms = rule.terms().strip();
+            because.add("text matches " + (terms.length() <= 120 ? terms : terms.substring(0, 119) + "…"));
         }
         if (rule.sentimentAtMost() != null) {
             if (sentiment.score() > rule.sentimentAtMost()) {
