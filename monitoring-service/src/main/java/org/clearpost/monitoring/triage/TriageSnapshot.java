@@ -75,7 +75,7 @@ public final class TriageSnapshot {
 
     /** The lists the author is on, by name; empty if none. */
     public List<String> authorLists(Network network, String handle) {
-        if (handle == null || authorLists.isEmpty()) {
+        if (network == null || handle == null || authorLists.isEmpty()) {
             return List.of();
         }
         return authorLists.getOrDefault(key(network, handle), List.of());
@@ -86,6 +86,9 @@ public final class TriageSnapshot {
             MentionTriaged.Sentiment sentiment, List<String> authorOn) {
         if (rules.isEmpty()) {
             return List.of();
+        }
+        if (matchedQueries == null) {
+            matchedQueries = List.of();
         }
         Set<UUID> termMatches = terms.queries().isEmpty() ? Set.of() : new HashSet<>(terms.matching(mention));
         List<MentionTriaged.Reason> found = new ArrayList<>(2);
