@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class DueTimesTest {
 
-    private static final DueTimes ENGLAND = dueTimes("england-and-wales", configuredTimes());
+    private static final DueTimes ENGLAND = SlaConfigs.dueTimes("england-and-wales", SlaConfigs.configuredTimes());
 
     @Test
     void aMentionInOfficeHoursIsDueLaterTheSameDay() {
@@ -79,7 +79,7 @@ class DueTimesTest {
     void theDivisionDecidesWhichHolidaysCount() {
         // 2 January is a bank holiday in Scotland only (Friday in 2026).
         assertThat(high("2025-12-31T16:00")).isEqualTo(london("2026-01-02T12:00"));
-        DueTimes scotland = dueTimes("scotland", configuredTimes());
+        DueTimes scotland = SlaConfigs.dueTimes("scotland", SlaConfigs.configuredTimes());
         assertThat(scotland.responseDue(MentionPriority.HIGH, london("2025-12-31T16:00")))
                 .contains(london("2026-01-05T12:00"));
     }
@@ -104,9 +104,9 @@ class DueTimesTest {
 
     @Test
     void aPriorityWithoutAConfiguredTimeHasNoDueTime() {
-        Map<MentionPriority, Duration> times = configuredTimes();
+        Map<MentionPriority, Duration> times = SlaConfigs.configuredTimes();
         times.remove(MentionPriority.LOW);
-        DueTimes dueTimes = dueTimes("england-and-wales", times);
+        DueTimes dueTimes = SlaConfigs.dueTimes("england-and-wales", times);
         assertThat(dueTimes.responseDue(MentionPriority.LOW, london("2026-06-10T10:00"))).isEmpty();
         assertThat(dueTimes.responseDue(MentionPriority.HIGH, london("2026-06-10T10:00"))).isPresent();
     }
@@ -147,50 +147,5 @@ class DueTimesTest {
     private static Instant endOfDay(String date) {
         return LocalDateTime.parse(date + "T00:00").toLocalDate().atTime(LocalTime.MAX).atZone(OfficeHours.LONDON)
                 .toInstant();
-    }
-
-    /** As in application.properties. */
-    private static Map<MentionPriority, Duration> configuredTimes() {
-        Map<MentionPriority, Duration> times = new EnumMap<>(MentionPriority.class);
-        times.put(MentionPriority.CRITICAL, Duration.ofHours(1));
-        times.put(MentionPriority.HIGH, Duration.ofHours(4));
-        times.put(MentionPriority.MEDIUM, Duration.ofHours(16));
-        times.put(MentionPriority.LOW, Duration.ofHours(40));
-        return times;
-    }
-
-    private static DueTimes dueTimes(String division, Map<MentionPriority, Duration> times) {
-        Map<MentionPriority, Duration> copy = Map.copyOf(times);
-        return new DueTimes(new SlaConfig() {
-            @Override
-            public String division() {
-                return division;
-            }
-
-            @Override
-            public LocalTime opens() {
-                return LocalTime.of(9, 0);
-            }
-
-            @Override
-            public LocalTime closes() {
-                return LocalTime.of(17, 0);
-            }
-
-            @Override
-            public Map<MentionPriority, Duration> responseTime() {
-                return copy;
-            }
-
-            @Override
-            public int foiWorkingDays() {
-                return 20;
-            }
-
-            @Override
-            public Overdue overdue() {
-                throw new UnsupportedOperationException("not used by DueTimes");
-            }
-        });
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.clearpost.events.MentionPriority;
 import org.clearpost.monitoring.sla.DueTimes;
+import org.clearpost.monitoring.sla.SlaConfigs;
 import org.clearpost.monitoring.sla.SlaConfig;
 
 /** The defaults of TriageConfig and SlaConfig as application.properties sets them, for plain JUnit tests. */
@@ -77,33 +78,6 @@ final class Configs {
     }
 
     static DueTimes dueTimes() {
-        return new DueTimes(new SlaConfig() {
-            @Override
-            public String division() {
-                return "england-and-wales";
-            }
-
-            @Override
-            public LocalTime opens() {
-                return LocalTime.of(9, 0);
-            }
-
-            @Override
-            public LocalTime closes() {
-                return LocalTime.of(17, 0);
-            }
-
-            @Override
-            public Map<MentionPriority, Duration> responseTime() {
-                return Map.of(MentionPriority.CRITICAL, Duration.ofHours(1), MentionPriority.HIGH,
-                        Duration.ofHours(4), MentionPriority.MEDIUM, Duration.ofHours(16), MentionPriority.LOW,
-                        Duration.ofHours(40));
-            }
-
-            @Override
-            public int foiWorkingDays() {
-                return 20;
-            }
-        });
+        return SlaConfigs.dueTimes("england-and-wales", SlaConfigs.configuredTimes());
     }
 }
