@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Near-duplicate fingerprints of mention text: the text is folded (case, accents), links dropped (and {@code @handles}
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class MinHash {
 
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
-    private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}_.\\-@]+");
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final int hashes;
@@ -27,7 +24,8 @@ public final class MinHash {
     private final int rows;
     private final boolean keepHandles;
     private final int minWords;
-    private final long[] seeds;
+    private final long[] multipliers;
+    private final long[] addends;
 
     /** A text's signature and band keys; {@code null} signature when the text has too few words to compare. */
     public record Fingerprint(int[] signature, long[] bandKeys) {
@@ -49,11 +47,14 @@ public final class MinHash {
         this.rows = hashes / bands;
         this.keepHandles = keepHandles;
         this.minWords = minWords;
-        this.seeds = new long[hashes];
+        this.multipliers = new long[hashes];
+        this.addends = new long[hashes];
         long seed = 0x5DEECE66DL;
         for (int i = 0; i < hashes; i++) {
             seed += GOLDEN;
-            seeds[i] = mix(seed);
+            multipliers[i] = mix(seed) | 1;
+            seed += GOLDEN;
+            addends[i] = mix(seed);
         }
     }
 
@@ -70,23 +71,39 @@ public final class MinHash {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String cleaned = URL.matcher(text).replaceAll(" ");
-        if (!keepHandles) {
-            cleaned = HANDLE.matcher(cleaned).replaceAll(" ");
-        }
-        String folded = fold(cleaned);
+        // A hand-written scan rather than regular expressions: this runs for every mention the pipeline stores.
+        String folded = fold(text);
         List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= folded.length(); i++) {
-            boolean word = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
+        int length = folded.length();
+        int i = 0;
+        while (i < length) {
+            char c = folded.charAt(i);
+            boolean boundary = i == 0 || !Character.isLetterOrDigit(folded.charAt(i - 1));
+            if (boundary && (folded.startsWith("http://", i) || folded.startsWith("https://", i)
+                    || folded.startsWith("www.", i))) {
+                while (i < length && !Character.isWhitespace(folded.charAt(i))) {
+                    i++;
+                }
+            } else if (c == '@' && boundary && !keepHandles) {
+                i++;
+                while (i < length && handleChar(folded.charAt(i))) {
+                    i++;
+                }
+            } else if (Character.isLetterOrDigit(c)) {
+                int start = i;
+                while (i < length && Character.isLetterOrDigit(folded.charAt(i))) {
+                    i++;
+                }
                 words.add(folded.substring(start, i));
-                start = -1;
+            } else {
+                i++;
             }
         }
         return words;
+    }
+
+    private static boolean handleChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '@';
     }
 
     public Fingerprint fingerprint(String text) {
@@ -110,9 +127,11 @@ public final class MinHash {
         }
         long[] min = new long[hashes];
         java.util.Arrays.fill(min, Long.MAX_VALUE);
+        // The shingle hashes are already well mixed, so each of the hash functions is one multiply-add
+        // (a*x + b mod 2^64, a odd: a permutation), compared on the high bits where the mixing is.
         for (long s : shingle) {
             for (int h = 0; h < hashes; h++) {
-                long v = mix(s ^ seeds[h]);
+                long v = (multipliers[h] * s + addends[h]) >>> 1;
                 if (v < min[h]) {
                     min[h] = v;
                 }
@@ -120,7 +139,7 @@ public final class MinHash {
         }
         int[] signature = new int[hashes];
         for (int h = 0; h < hashes; h++) {
-            signature[h] = (int) (min[h] ^ (min[h] >>> 32));
+            signature[h] = (int) (min[h] >>> 31);
         }
         return new Fingerprint(signature, bandKeys(signature));
     }
