@@ -24,11 +24,12 @@ public final class SimilarTexts {
         for (int i = 0; i < count; i++) {
             int round = i / 5;
             String variant = switch (i % 5) {
-                case 0 -> round == 0 ? base : base + " " + AFTER[(round + 2) % AFTER.length];
+                case 0 -> round == 0 ? base
+                        : BEFORE[(round + 2) % BEFORE.length] + " " + base + " " + AFTER[(round + 3) % AFTER.length];
                 case 1 -> BEFORE[round % BEFORE.length] + " " + base;
                 case 2 -> base + " " + AFTER[round % AFTER.length];
                 case 3 -> shout(words, round);
-                default -> words.length > 6 ? drop(words, round) : base + " " + AFTER[(round + 1) % AFTER.length];
+                default -> words.length > 6 ? drop(words, round) : BEFORE[(round + 1) % BEFORE.length] + " " + base + "!";
             };
             out.add(variant);
         }

@@ -3,6 +3,7 @@ package org.clearpost.sandbox.firehose;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -37,7 +38,8 @@ class SimilarBurstTest {
                 .statusCode(202).body("similarEach", equalTo(12)).body("perSecondEach", equalTo(30));
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             Map<String, Number> made = given().get("/sandbox/firehose").then().extract().jsonPath().getMap("");
-            return made.get("x").longValue() >= 30 && made.get("mastodon").longValue() >= 30;
+            // X counts originals: a few of its 30 posts are edits of the one before.
+            return made.get("x").longValue() >= 24 && made.get("mastodon").longValue() >= 30;
         });
 
         List<String> posts = given().header("Authorization", "Bearer x-app-" + UUID.randomUUID())
@@ -46,7 +48,7 @@ class SimilarBurstTest {
         List<String> originals = posts.stream().filter(t -> !t.endsWith("(edited)")).toList();
         assertThat(originals).hasSize(12).allSatisfy(t -> assertThat(t).startsWith("@clearpost_"));
         assertThat(originals).anySatisfy(t -> assertThat(t).endsWith(" " + TEXT));
-        assertThat(originals).anySatisfy(t -> assertThat(t).contains("REGULATOR"));
+        assertThat(originals).anySatisfy(t -> assertThat(t).contains("WHY is"));
         assertThat(originals.stream().distinct().count()).isGreaterThan(8);
 
         List<String> statuses = given().header("Authorization", "Bearer sandbox-mastodon-user-token")
@@ -61,7 +63,7 @@ class SimilarBurstTest {
         List<String> texts = SimilarTexts.variations(TEXT, 20);
         assertThat(texts.get(0)).isEqualTo(TEXT);
         assertThat(texts).hasSize(20).allSatisfy(t -> assertThat(t.split(" ").length)
-                .isBetween(TEXT.split(" ").length - 1, TEXT.split(" ").length + 2));
+                .isBetween(TEXT.split(" ").length - 1, TEXT.split(" ").length + 4));
         assertThat(texts.stream().distinct().count()).isEqualTo(20);
     }
 
@@ -76,6 +78,6 @@ class SimilarBurstTest {
                 .body("error", containsString("similar.count must be 1-10"));
         // No networks named: only those that can say it.
         burst(Map.of("perSecond", 10, "seconds", 1, "similar", Map.of("text", TEXT, "count", 2)))
-                .statusCode(202).body("networks", equalTo(List.of("mastodon", "x")));
+                .statusCode(202).body("networks", containsInAnyOrder("mastodon", "x"));
     }
 }
