@@ -14,15 +14,14 @@ CREATE TABLE theme (
 -- GET /themes: the open ones (last_seen in the window), largest first.
 CREATE INDEX theme_open_idx ON theme (last_seen DESC, size DESC);
 
--- The LSH index: one key per band of each open theme's signature. No foreign key and no primary key: the pipeline
--- inserts these in bulk, and the lookup always joins theme (a key's themes are few). Rows of themes closed longer than
--- the window are pruned by ThemePruner.
+-- The LSH index: one key per band of each open theme's signature. No foreign key, no primary key and one index only:
+-- the pipeline inserts these in bulk (20 a new theme), and the lookup always joins theme (a key's themes are few).
+-- Rows of themes closed longer than the window are deleted by ThemePruner (a join on theme, every 10 minutes).
 CREATE TABLE theme_band (
     band_key BIGINT NOT NULL,
     theme_id UUID   NOT NULL
 );
 CREATE INDEX theme_band_key_idx ON theme_band (band_key);
-CREATE INDEX theme_band_theme_idx ON theme_band (theme_id);
 
 -- GET /themes/{id}: a theme's mentions (mention.theme_id is written by the pipeline from the membership).
 CREATE INDEX mention_theme_idx ON mention (theme_id, received_at DESC) WHERE theme_id IS NOT NULL;

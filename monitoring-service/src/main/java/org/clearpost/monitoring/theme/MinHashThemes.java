@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,12 +41,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class MinHashThemes implements ThemeAssigner {
 
-    private static final String ALREADY = "SELECT m.id, m.theme_id, t.size FROM mention m JOIN theme t ON t.id = m.theme_id "
-            + "WHERE m.id = ANY(?)";
+    private static final String ALREADY = """
+            SELECT m.id, m.theme_id, t.size FROM unnest(?::uuid[]) AS b(id)
+            JOIN mention m ON m.id = b.id JOIN theme t ON t.id = m.theme_id""";
 
+    // One row per open theme (its signature read once), with the batch's keys it holds. The keys are joined as a
+    // relation, not "= ANY(?)": with thousands of keys a scan testing each row against the array is quadratic.
     private static final String CANDIDATES = """
-            SELECT b.band_key, t.id, t.signature, t.size FROM theme_band b JOIN theme t ON t.id = b.theme_id
-            WHERE b.band_key = ANY(?) AND t.last_seen >= ?""";
+            SELECT t.id, t.signature, t.size, array_agg(b.band_key)
+            FROM unnest(?::bigint[]) AS k(band_key)
+            JOIN theme_band b ON b.band_key = k.band_key
+            JOIN theme t ON t.id = b.theme_id
+            WHERE t.last_seen >= ?
+            GROUP BY t.id""";
 
     private static final String INSERT_THEMES = """
             INSERT INTO theme (id, label, query_id, signature, first_seen, last_seen, size)
@@ -114,8 +122,12 @@ public class MinHashThemes implements ThemeAssigner {
             }
             Theme best = null;
             double bestSimilarity = -1;
+            Set<UUID> compared = new HashSet<>();
             for (long key : prints[i].bandKeys()) {
                 for (UUID candidate : byKey.getOrDefault(key, Set.of())) {
+                    if (!compared.add(candidate)) {
+                        continue; // a theme sharing several bands is compared once
+                    }
                     Theme theme = themes.get(candidate);
                     double similarity = MinHash.similarity(prints[i].signature(), theme.signature);
                     if (similarity >= config.threshold() && (similarity > bestSimilarity
@@ -202,17 +214,14 @@ public class MinHashThemes implements ThemeAssigner {
             select.setTimestamp(2, Timestamp.from(now.minus(config.window())));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    UUID id = rows.getObject(2, UUID.class);
-                    int size = rows.getInt(4);
-                    Theme theme = themes.get(id);
-                    if (theme == null || theme.signature == null) {
-                        Array signature = rows.getArray(3);
-                        int[] values = Arrays.stream((Integer[]) signature.getArray()).mapToInt(Integer::intValue)
-                                .toArray();
-                        theme = new Theme(id, values, size, false);
-                        themes.put(id, theme);
+                    UUID id = rows.getObject(1, UUID.class);
+                    Array signature = rows.getArray(2);
+                    int[] values = Arrays.stream((Integer[]) signature.getArray()).mapToInt(Integer::intValue)
+                            .toArray();
+                    themes.put(id, new Theme(id, values, rows.getInt(3), false));
+                    for (Long key : (Long[]) rows.getArray(4).getArray()) {
+                        byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
                     }
-                    byKey.computeIfAbsent(rows.getLong(1), k -> new LinkedHashSet<>()).add(id);
                 }
             }
         }

@@ -67,6 +67,19 @@ class MinHashTest {
         assertThat(unrelated).isLessThan(0.15);
     }
 
+    /** The kinds of copies the sandbox's similar bursts make (and a campaign writes) all reach the threshold. */
+    @Test
+    void campaignCopiesReachTheThreshold() {
+        String text = "Why is the regulator ignoring the data breach at Northtown council again";
+        int[] original = minHash.fingerprint(text).signature();
+        for (String copy : List.of("RT " + text, text + " (via a friend)", "So " + text + " Shameful.",
+                text.replace("regulator", "REGULATOR"), text.replace(" data", ""), "@ico @ico_news " + text + " !!",
+                text + " https://t.co/abc #fail")) {
+            assertThat(MinHash.similarity(original, minHash.fingerprint(copy).signature())).as(copy)
+                    .isGreaterThanOrEqualTo(0.5);
+        }
+    }
+
     /**
      * Near-duplicate variations (a word changed, one added or dropped, a link or handle, case and punctuation) of
      * random texts against unrelated texts over the same Zipf-distributed vocabulary (so common phrases recur): how

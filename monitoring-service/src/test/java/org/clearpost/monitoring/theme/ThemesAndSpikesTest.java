@@ -225,6 +225,57 @@ class ThemesAndSpikesTest {
                 .body("mentions[0].text", equalTo("Honestly: " + complaint));
     }
 
+    /**
+     * A pipeline-sized batch (2,000 mentions: 200 topics of 10 near-duplicates each, spread over the batch): every
+     * topic ends as one theme of 10, and the time the assignment takes in its transaction is printed.
+     */
+    @Test
+    void aLargeBatchGroupsEveryTopicAndItsCostIsPrinted() {
+        UUID query = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<String> topics = new ArrayList<>();
+        for (int t = 0; t < 200; t++) {
+            topics.add("Report " + word() + " about the " + word() + " council and its " + word() + " decision on "
+                    + word() + " today");
+        }
+        List<ThemeInput> inputs = new ArrayList<>();
+        long[] nanos = new long[1];
+        List<ThemeMembership> memberships = inTransaction(conn -> {
+            for (int i = 0; i < 2000; i++) {
+                String topic = topics.get(i % 200);
+                inputs.add(stored(conn, i < 200 ? topic : "@someone " + topic + " " + "!".repeat(i / 200), query, now));
+            }
+            long start = System.nanoTime();
+            List<ThemeMembership> result = themes.assign(conn, inputs, now);
+            nanos[0] = System.nanoTime() - start;
+            return result;
+        });
+        System.out.printf(java.util.Locale.ROOT, "Theme assignment of a batch of 2,000 mentions (200 new themes of 10):"
+                + " %.1f ms, %.1f µs per mention%n", nanos[0] / 1e6, nanos[0] / 1e3 / 2000);
+        for (int i = 0; i < 2000; i++) {
+            assertThat(memberships.get(i)).isEqualTo(memberships.get(i % 200));
+        }
+        assertThat(memberships.stream().map(ThemeMembership::themeId).distinct().count()).isEqualTo(200);
+        assertThat(memberships).allSatisfy(m -> assertThat(m.size()).isEqualTo(10));
+
+        // The next batch of the same topics joins through the database: 2,000 lookups of 20 keys each.
+        List<ThemeInput> again = new ArrayList<>();
+        List<ThemeMembership> joined = inTransaction(conn -> {
+            for (int i = 0; i < 2000; i++) {
+                again.add(stored(conn, "Again: " + topics.get(i % 200), query, now.plusSeconds(1)));
+            }
+            long start = System.nanoTime();
+            List<ThemeMembership> result = themes.assign(conn, again, now.plusSeconds(1));
+            nanos[0] = System.nanoTime() - start;
+            return result;
+        });
+        System.out.printf(java.util.Locale.ROOT, "Theme assignment of a batch of 2,000 mentions joining 200 stored themes:"
+                + " %.1f ms, %.1f µs per mention%n", nanos[0] / 1e6, nanos[0] / 1e3 / 2000);
+        for (int i = 0; i < 2000; i++) {
+            assertThat(joined.get(i)).isEqualTo(new ThemeMembership(memberships.get(i % 200).themeId(), 20));
+        }
+    }
+
     @Test
     void themeEndpointsAnswerBadInputWithProblems() {
         as("mo", "monitor").get("/themes/" + UUID.randomUUID()).then().statusCode(404)
