@@ -30,9 +30,21 @@ public class FirehoseResource {
     static final int MAX_PER_SECOND = 200_000;
     static final int MAX_SECONDS = 600;
 
-    /** {@code networks} empty or null means every network; the rate is shared evenly between them. */
-    public record Burst(List<String> networks, int perSecond, int seconds) {
+    /**
+     * {@code networks} empty or null means every network (with {@code similar}: every network that can say a given
+     * text); the rate is shared evenly between them.
+     */
+    public record Burst(List<String> networks, int perSecond, int seconds, Similar similar) {
     }
+
+    /**
+     * Near-duplicate variations of {@code text} ({@link SimilarTexts}): the first {@code count} mentions the burst
+     * makes on each network (default: all of them) say them, so a theme and a spike can be made on purpose.
+     */
+    public record Similar(String text, Integer count) {
+    }
+
+    static final int MAX_SIMILAR_TEXT = 1000;
 
     /** {@code seconds} only for silence. */
     public record Disturbance(List<String> networks, int seconds) {
@@ -55,9 +67,38 @@ public class FirehoseResource {
         if (chosen == null) {
             return error("unknown network in " + burst.networks() + ": use " + known());
         }
+        Similar similar = burst.similar();
+        if (similar != null) {
+            // say(empty) asks whether a network can carry a given text, without changing anything.
+            List<NetworkFirehose> able = chosen.stream().filter(f -> f.say(List.of())).toList();
+            if (burst.networks() != null && !burst.networks().isEmpty() && able.size() < chosen.size()) {
+                return error("similar: only " + able.stream().map(NetworkFirehose::network).toList()
+                        + " can say a given text");
+            }
+            chosen = able;
+        }
+        if (chosen.isEmpty()) {
+            return error("no network can make this burst");
+        }
         int each = Math.max(1, burst.perSecond() / chosen.size());
+        long perNetwork = (long) each * burst.seconds();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("perSecondEach", each);
+        answer.put("networks", chosen.stream().map(NetworkFirehose::network).toList());
+        if (similar != null) {
+            if (similar.text() == null || similar.text().isBlank() || similar.text().length() > MAX_SIMILAR_TEXT) {
+                return error("similar.text must be 1-" + MAX_SIMILAR_TEXT + " characters");
+            }
+            if (similar.count() != null && (similar.count() < 1 || similar.count() > perNetwork)) {
+                return error("similar.count must be 1-" + perNetwork + " (the burst's mentions on each network)");
+            }
+            int count = similar.count() == null ? (int) perNetwork : similar.count();
+            List<String> texts = SimilarTexts.variations(similar.text(), count);
+            chosen.forEach(f -> f.say(texts));
+            answer.put("similarEach", count);
+        }
         chosen.forEach(f -> f.burst(each, Duration.ofSeconds(burst.seconds())));
-        return Response.accepted(Map.of("perSecondEach", each, "networks", chosen.stream().map(NetworkFirehose::network).toList())).build();
+        return Response.accepted(answer).build();
     }
 
     @POST

@@ -18,6 +18,14 @@ public interface NetworkFirehose {
      */
     void burst(int perSecond, Duration duration);
 
+    /**
+     * Makes the next {@code texts.size()} mentions this firehose makes say these texts (in order) instead of its own;
+     * returns false if this network's mentions cannot carry a given text.
+     */
+    default boolean say(java.util.List<String> texts) {
+        return false;
+    }
+
     /** Closes every open live connection now, as a network's load balancer would; clients must reconnect. */
     void drop();
 

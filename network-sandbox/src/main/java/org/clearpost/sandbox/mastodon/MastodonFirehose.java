@@ -49,6 +49,7 @@ public class MastodonFirehose implements NetworkFirehose {
     private final NavigableMap<Long, String> notifications = new ConcurrentSkipListMap<>();
     private final Map<LiveConnection, Instant> connections = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Burst> bursts = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<String> toSay = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong made = new AtomicLong();
     private final AtomicLong opened = new AtomicLong();
     private final MentionNotifications factory;
@@ -108,8 +109,15 @@ public class MastodonFirehose implements NetworkFirehose {
     }
 
     @Override
+    public boolean say(List<String> texts) {
+        toSay.addAll(texts);
+        return true;
+    }
+
+    @Override
     public void reset() {
         bursts.clear();
+        toSay.clear();
         drop();
         rateLimit.reset();
         synchronized (lock) {
@@ -125,7 +133,7 @@ public class MastodonFirehose implements NetworkFirehose {
             StringBuilder frames = new StringBuilder();
             for (int i = 0; i < count; i++) {
                 long id = ++lastId;
-                String json = factory.notification(id, now);
+                String json = factory.notification(id, now, toSay.poll());
                 notifications.put(id, json);
                 frames.append("event: notification\ndata: ").append(json).append("\n\n");
             }

@@ -37,6 +37,11 @@ final class MentionNotifications {
 
     /** The notification with id {@code id}, made at {@code at}, as JSON. */
     String notification(long id, Instant at) {
+        return notification(id, at, null);
+    }
+
+    /** The same, saying {@code said} (plain text, escaped here) after the mention of the account when not null. */
+    String notification(long id, Instant at, String said) {
         Author author = AUTHORS.get((int) (id % AUTHORS.size()));
         String tag = TAGS.get((int) ((id / AUTHORS.size()) % TAGS.size()));
         String statusId = Long.toString(STATUS_ID_BASE + id * 65_536L);
@@ -51,12 +56,12 @@ final class MentionNotifications {
         account.put("url", "https://" + authorHome + "/@" + author.username());
         account.put("bot", false);
 
-        boolean welsh = id % 5 == 0;
+        boolean welsh = said == null && id % 5 == 0;
         String mention = "<span class=\"h-card\" translate=\"no\"><a href=\"https://" + domain + "/@" + me
                 + "\" class=\"u-url mention\">@<span>" + me + "</span></a></span>";
         String hashtag = "<a href=\"https://" + domain + "/tags/" + tag + "\" class=\"mention hashtag\" rel=\"tag\">#<span>"
                 + tag + "</span></a>";
-        String content = welsh
+        String content = said != null ? "<p>" + mention + " " + escape(said) + "</p>" : welsh
                 ? "<p>" + mention + " Pryd mae&#39;r casgliad biniau yn rhif " + id + "?<br />Diolch " + hashtag + "</p>"
                 : "<p>" + mention + " Question " + id + ": bins &amp; recycling &lt;today&gt;?<br />Thanks " + hashtag
                         + "</p><p>Sent from the sandbox</p>";
@@ -82,7 +87,7 @@ final class MentionNotifications {
         status.put("media_attachments", List.of());
         status.put("mentions", List.of(Map.of("id", "109000000000000001", "username", me, "url",
                 "https://" + domain + "/@" + me, "acct", me)));
-        status.put("tags", List.of(Map.of("name", tag, "url", "https://" + domain + "/tags/" + tag)));
+        status.put("tags", said != null ? List.of() : List.of(Map.of("name", tag, "url", "https://" + domain + "/tags/" + tag)));
         status.put("emojis", List.of());
         status.put("card", null);
         status.put("poll", null);
@@ -98,5 +103,10 @@ final class MentionNotifications {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps of strings always serialise", e);
         }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

@@ -112,6 +112,7 @@ public class XFirehose implements NetworkFirehose {
     private final XTweetStore store;
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
     private final List<Burst> bursts = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<String> toSay = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final FixedWindowRateLimiter connects;
     private final FixedWindowRateLimiter reads;
     private long made;
@@ -170,6 +171,12 @@ public class XFirehose implements NetworkFirehose {
     }
 
     @Override
+    public boolean say(List<String> texts) {
+        toSay.addAll(texts);
+        return true;
+    }
+
+    @Override
     public void drop() {
         List<Stream> open = new ArrayList<>(streams.values());
         LOG.infof("Dropping %d X stream connection(s)", open.size());
@@ -196,9 +203,11 @@ public class XFirehose implements NetworkFirehose {
     @Override
     public void reset() {
         bursts.clear();
+        toSay.clear();
         lock.writeLock().lock();
         try {
             store.clear();
+            tweets.forgetSaid();
             made = 0;
             edits = 0;
             connected.set(0);
@@ -371,6 +380,10 @@ public class XFirehose implements NetworkFirehose {
             boolean edit = config.editEvery() > 0 && seq > 0 && seq % config.editEvery() == config.editEvery() - 1
                     && store.end() - 1 >= store.first();
             long original = edit ? store.original(seq - 1) : id;
+            String own = edit ? null : toSay.poll();
+            if (own != null) {
+                tweets.say(seq, own);
+            }
             store.append(id, original);
             if (edit) {
                 edits++;

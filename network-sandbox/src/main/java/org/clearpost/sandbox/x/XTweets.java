@@ -34,6 +34,8 @@ final class XTweets {
 
     private final List<Account> accounts;
     private final List<String> terms;
+    /** Posts told what to say (a similar burst), by sequence number; the rest say what their number gives. */
+    private final java.util.Map<Long, String> said = new java.util.concurrent.ConcurrentHashMap<>();
 
     XTweets(List<Account> accounts, List<String> terms) {
         if (accounts.isEmpty()) {
@@ -59,6 +61,15 @@ final class XTweets {
         return parsed;
     }
 
+    /** Post number {@code seq} says {@code text}, addressed to one of the accounts (so it is still a mention). */
+    void say(long seq, String text) {
+        said.put(seq, text);
+    }
+
+    void forgetSaid() {
+        said.clear();
+    }
+
     List<Account> accounts() {
         return accounts;
     }
@@ -69,6 +80,11 @@ final class XTweets {
      */
     Content content(long seq) {
         long authorIndex = Math.floorMod(seq * 7919, AUTHORS);
+        String own = said.get(seq);
+        if (own != null) {
+            Account account = accounts.get((int) (seq % accounts.size()));
+            return new Content("@" + account.handle() + " " + own, account, null, null, authorIndex, "en");
+        }
         String lang = seq % 10 == 3 ? "cy" : "en";
         String hashtag = HASHTAGS[(int) (seq % HASHTAGS.length)];
         String ask = ASKS[(int) ((seq / 3) % ASKS.length)];
@@ -103,6 +119,10 @@ final class XTweets {
             json.append("\"mentions\":[{\"start\":0,\"end\":").append(end).append(",\"username\":");
             string(json, c.account().handle());
             json.append(",\"id\":\"").append(c.account().id()).append("\"}],");
+        }
+        if (c.hashtag() == null) {
+            json.append("\"hashtags\":[]}}");
+            return json.toString();
         }
         int hash = text.indexOf("#" + c.hashtag());
         json.append("\"hashtags\":[{\"start\":").append(text.codePointCount(0, hash)).append(",\"end\":")
