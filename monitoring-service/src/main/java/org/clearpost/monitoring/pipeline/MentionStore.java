@@ -16,16 +16,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
 import javax.sql.DataSource;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.clearpost.events.EventJson;
+import org.clearpost.events.MentionPriority;
 import org.clearpost.events.MentionReceived;
-import org.clearpost.events.Network;
 import org.clearpost.events.MentionState;
+import org.clearpost.events.MentionTriaged;
+import org.clearpost.events.Network;
+import org.clearpost.monitoring.spike.SpikeCounter;
+import org.clearpost.monitoring.theme.ThemeAssigner;
+import org.clearpost.monitoring.theme.ThemeInput;
+import org.clearpost.monitoring.theme.ThemeMembership;
+import org.clearpost.monitoring.triage.Triage;
+import org.clearpost.monitoring.triage.TriageOutcome;
 
 /**
  * Stores one poll's mentions set-based, in one PostgreSQL transaction: repeats and edits (any of a mention's ids
  * already seen, in the table or earlier in the batch) land on the existing mention; the rest go in with one
- * multi-row {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING}; then, in the same transaction, it reads
- * back every mention stored by the batch's raw offsets: those the caller announces (again, after a replay).
+ * multi-row {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING}; the mentions it inserted are put in
+ * themes, counted per tracked query and window, and triaged ({@link Triage#complete}), their outcome written with one
+ * {@code UPDATE ... FROM unnest(...)}; then, in the same transaction, it reads back every mention stored by the batch's
+ * raw offsets: those the caller announces (again, after a replay), with the triage stored for them. Only inserted
+ * mentions reach themes, counts and triage, so a replayed batch (whose insert stores nothing) changes nothing.
  */
 @ApplicationScoped
 public class MentionStore {
@@ -54,20 +69,51 @@ public class MentionStore {
             SELECT * FROM unnest(?::text[], ?::text[], ?::uuid[])
             ON CONFLICT DO NOTHING""";
 
+    private static final String TRIAGED = """
+            UPDATE mention SET sentiment_score = t.sentiment_score, sentiment_label = t.sentiment_label,
+                   sentiment_drivers = t.sentiment_drivers::jsonb, reasons = t.reasons::jsonb,
+                   no_response_reason = t.no_response_reason, theme_id = t.theme_id, priority = t.priority,
+                   author_lists = t.author_lists::text[], possible_foi = t.possible_foi,
+                   foi_due_at = t.foi_due_at::timestamptz, hidden = t.hidden,
+                   hidden_reasons = t.hidden_reasons::text[], due_at = t.due_at::timestamptz, status = t.status,
+                   triaged_at = ?::timestamptz
+            FROM unnest(?::uuid[], ?::real[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                        ?::text[], ?::boolean[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[])
+              AS t(id, sentiment_score, sentiment_label, sentiment_drivers, reasons, no_response_reason, theme_id,
+                   priority, author_lists, possible_foi, foi_due_at, hidden, hidden_reasons, due_at, status)
+            WHERE mention.id = t.id""";
+
     private static final String STORED_BY = """
             SELECT id, network, external_id, account, author_id, author_name, text, url, mentioned_at, received_at,
-                   matched_queries, own_account, delivered_at
+                   matched_queries, own_account, delivered_at,
+                   sentiment_score, sentiment_label, sentiment_drivers::text, reasons::text, no_response_reason,
+                   theme_id, priority, author_lists, possible_foi, foi_due_at, hidden, hidden_reasons, due_at, status,
+                   triaged_at
             FROM mention WHERE raw_partition = ? AND raw_offset BETWEEN ? AND ?
             ORDER BY raw_offset, id""";
 
-    private final DataSource dataSource;
+    private static final TypeReference<List<MentionTriaged.Driver>> DRIVERS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<MentionTriaged.Reason>> REASONS = new TypeReference<>() {
+    };
 
-    public MentionStore(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final ThemeAssigner themes;
+    private final SpikeCounter counts;
+    private final Triage triage;
+
+    public MentionStore(DataSource dataSource, ThemeAssigner themes, SpikeCounter counts, Triage triage) {
         this.dataSource = dataSource;
+        this.themes = themes;
+        this.counts = counts;
+        this.triage = triage;
     }
 
-    /** What one batch did: how many mentions it stored now, and every mention its offsets stored (to announce). */
-    public record Result(int stored, List<MentionReceived> toAnnounce) {
+    /**
+     * What one batch did: how many mentions it stored now, and every mention its offsets stored (to announce), with
+     * its triage ({@code triaged}: one per mention that has been triaged, i.e. all but those stored before issue 11).
+     */
+    public record Result(int stored, List<MentionReceived> toAnnounce, List<MentionTriaged> triaged) {
     }
 
     /**
@@ -78,17 +124,21 @@ public class MentionStore {
         Instant at = receivedAt.truncatedTo(ChronoUnit.MICROS);
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                int stored = insert(connection, candidates, at);
+                Map<UUID, Candidate> inserted = insert(connection, candidates, at);
+                triage(connection, inserted, at);
                 List<MentionReceived> announce = new ArrayList<>();
+                List<MentionTriaged> triaged = new ArrayList<>();
                 for (Map.Entry<Integer, long[]> partition : offsets.entrySet()) {
-                    announce.addAll(storedBy(connection, partition.getKey(), partition.getValue()));
+                    storedBy(connection, partition.getKey(), partition.getValue(), announce, triaged);
                 }
-                return new Result(stored, announce);
+                return new Result(inserted.size(), announce, triaged);
             }
         });
     }
 
-    private int insert(Connection connection, List<Candidate> candidates, Instant receivedAt) throws SQLException {
+    /** @return the mentions inserted now, by id, in the batch's order */
+    private Map<UUID, Candidate> insert(Connection connection, List<Candidate> candidates, Instant receivedAt)
+            throws SQLException {
         // 1. Within the batch: the first item wins; a later one sharing any id is a repeat or an edit of it.
         Map<String, UUID> batchIds = new HashMap<>();
         Map<UUID, Candidate> fresh = new LinkedHashMap<>();
@@ -125,8 +175,14 @@ public class MentionStore {
         }
         replaced.forEach(fresh::remove);
         // 3. The new mentions in one statement; ON CONFLICT covers an id stored by the pre-pipeline path.
-        List<UUID> inserted = insertMentions(connection, fresh, receivedAt);
-        for (UUID id : inserted) {
+        Set<UUID> insertedIds = insertMentions(connection, fresh, receivedAt);
+        Map<UUID, Candidate> inserted = new LinkedHashMap<>();
+        for (Map.Entry<UUID, Candidate> entry : fresh.entrySet()) {
+            if (insertedIds.contains(entry.getKey())) {
+                inserted.put(entry.getKey(), entry.getValue());
+            }
+        }
+        for (UUID id : inserted.keySet()) {
             Candidate candidate = fresh.get(id);
             for (String alias : candidate.ids()) {
                 if (!seen.containsKey(key(candidate, alias))) {
@@ -136,12 +192,117 @@ public class MentionStore {
         }
         // Ids only later items of the batch carried (an edit behind its original) belong to the mention stored now.
         for (String[] alias : aliasesOfKnown) {
-            if (inserted.contains(UUID.fromString(alias[2])) && !seen.containsKey(alias[0] + "\u0000" + alias[1])) {
+            if (insertedIds.contains(UUID.fromString(alias[2])) && !seen.containsKey(alias[0] + "\u0000" + alias[1])) {
                 seenRows.add(alias);
             }
         }
         insertSeen(connection, seenRows);
-        return inserted.size();
+        return inserted;
+    }
+
+    /** Themes, window counts and the rest of triage for the mentions this batch inserted, and their stored outcome. */
+    private void triage(Connection connection, Map<UUID, Candidate> inserted, Instant at) throws SQLException {
+        if (inserted.isEmpty()) {
+            return;
+        }
+        int n = inserted.size();
+        List<ThemeInput> inputs = new ArrayList<>(n);
+        List<List<UUID>> queries = new ArrayList<>(n);
+        for (Map.Entry<UUID, Candidate> entry : inserted.entrySet()) {
+            Candidate c = entry.getValue();
+            inputs.add(new ThemeInput(entry.getKey(), c.mention().text() == null ? "" : c.mention().text(),
+                    c.matchedQueries(), c.mention().mentionedAt()));
+            queries.add(c.matchedQueries());
+        }
+        List<ThemeMembership> memberships = themes.assign(connection, inputs, at);
+        if (memberships.size() != n) {
+            throw new IllegalStateException("the theme assigner answered " + memberships.size() + " memberships for "
+                    + n + " mentions");
+        }
+        counts.count(connection, queries, at);
+
+        UUID[] ids = new UUID[n];
+        Float[] scores = new Float[n];
+        String[][] text = new String[10][n];
+        UUID[] themeIds = new UUID[n];
+        Boolean[] foi = new Boolean[n];
+        Boolean[] hidden = new Boolean[n];
+        int i = 0;
+        for (Map.Entry<UUID, Candidate> entry : inserted.entrySet()) {
+            ThemeMembership theme = memberships.get(i);
+            TriageOutcome o = triage.complete(entry.getValue().assessment(),
+                    theme == null ? ThemeMembership.NONE : theme, at);
+            ids[i] = entry.getKey();
+            scores[i] = o.sentiment() == null ? null : (float) o.sentiment().score();
+            text[0][i] = o.sentiment() == null ? null : o.sentiment().label();
+            text[1][i] = json(o.sentiment() == null ? List.of() : o.sentiment().drivers());
+            text[2][i] = json(o.reasons());
+            text[3][i] = o.noResponseReason();
+            themeIds[i] = o.themeId();
+            text[4][i] = (o.priority() == null ? MentionPriority.LOW : o.priority()).name();
+            text[5][i] = arrayLiteral(o.authorLists());
+            foi[i] = o.possibleFoi();
+            text[6][i] = o.foiDueAt() == null ? null : o.foiDueAt().toString();
+            hidden[i] = o.hidden();
+            text[7][i] = arrayLiteral(o.hiddenReasons());
+            text[8][i] = o.dueAt() == null ? null : o.dueAt().toString();
+            text[9][i] = (o.state() == null ? MentionState.NEW : o.state()).name();
+            i++;
+        }
+        try (PreparedStatement update = connection.prepareStatement(TRIAGED)) {
+            update.setString(1, at.toString());
+            update.setArray(2, connection.createArrayOf("uuid", ids));
+            update.setArray(3, connection.createArrayOf("float4", scores));
+            update.setArray(4, connection.createArrayOf("text", text[0]));
+            update.setArray(5, connection.createArrayOf("text", text[1]));
+            update.setArray(6, connection.createArrayOf("text", text[2]));
+            update.setArray(7, connection.createArrayOf("text", text[3]));
+            update.setArray(8, connection.createArrayOf("uuid", themeIds));
+            update.setArray(9, connection.createArrayOf("text", text[4]));
+            update.setArray(10, connection.createArrayOf("text", text[5]));
+            update.setArray(11, connection.createArrayOf("boolean", foi));
+            update.setArray(12, connection.createArrayOf("text", text[6]));
+            update.setArray(13, connection.createArrayOf("boolean", hidden));
+            update.setArray(14, connection.createArrayOf("text", text[7]));
+            update.setArray(15, connection.createArrayOf("text", text[8]));
+            update.setArray(16, connection.createArrayOf("text", text[9]));
+            update.executeUpdate();
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("triage's records always serialise", e);
+        }
+    }
+
+    /**
+     * A PostgreSQL array literal of {@code values}, each quoted, so one element of a {@code text[]} parameter can
+     * carry a whole list through {@code unnest} (which would flatten a two-dimensional array).
+     */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            if (value == null) {
+                literal.append("NULL");
+                continue;
+            }
+            literal.append('"');
+            for (int c = 0; c < value.length(); c++) {
+                char ch = value.charAt(c);
+                if (ch == '"' || ch == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(ch);
+            }
+            literal.append('"');
+        }
+        return literal.append('}').toString();
     }
 
     private static String key(Candidate candidate, String id) {
@@ -173,9 +334,9 @@ public class MentionStore {
         return seen;
     }
 
-    private static List<UUID> insertMentions(Connection connection, Map<UUID, Candidate> fresh, Instant receivedAt)
+    private static Set<UUID> insertMentions(Connection connection, Map<UUID, Candidate> fresh, Instant receivedAt)
             throws SQLException {
-        List<UUID> inserted = new ArrayList<>();
+        Set<UUID> inserted = new java.util.HashSet<>();
         if (fresh.isEmpty()) {
             return inserted;
         }
@@ -241,9 +402,8 @@ public class MentionStore {
         }
     }
 
-    private static List<MentionReceived> storedBy(Connection connection, int partition, long[] range)
-            throws SQLException {
-        List<MentionReceived> events = new ArrayList<>();
+    private static void storedBy(Connection connection, int partition, long[] range, List<MentionReceived> received,
+            List<MentionTriaged> triaged) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(STORED_BY)) {
             select.setInt(1, partition);
             select.setLong(2, range[0]);
@@ -253,14 +413,48 @@ public class MentionStore {
                     Array matched = rows.getArray(11);
                     List<UUID> queries = matched == null ? List.of()
                             : Arrays.stream((Object[]) matched.getArray()).map(UUID.class::cast).toList();
-                    events.add(new MentionReceived(rows.getObject(1, UUID.class), Network.valueOf(rows.getString(2)),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-                            rows.getString(7), rows.getString(8), instant(rows, 9), instant(rows, 10), queries,
-                            rows.getBoolean(12), instant(rows, 13)));
+                    UUID id = rows.getObject(1, UUID.class);
+                    Network network = Network.valueOf(rows.getString(2));
+                    received.add(new MentionReceived(id, network, rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+                            instant(rows, 9), instant(rows, 10), queries, rows.getBoolean(12), instant(rows, 13)));
+                    Instant triagedAt = instant(rows, 28);
+                    if (triagedAt != null) {
+                        triaged.add(triaged(rows, id, network, triagedAt));
+                    }
                 }
             }
         }
-        return events;
+    }
+
+    /** The MentionTriaged of a stored row: the same event on every replay. */
+    private static MentionTriaged triaged(ResultSet rows, UUID id, Network network, Instant triagedAt)
+            throws SQLException {
+        float score = rows.getFloat(14);
+        // A REAL column: the float's shortest decimal form, so 0.6249 reads back as 0.6249, not 0.62489998...
+        MentionTriaged.Sentiment sentiment = new MentionTriaged.Sentiment(rows.wasNull() ? 0
+                : Double.parseDouble(Float.toString(score)),
+                rows.getString(15), read(rows.getString(16), DRIVERS));
+        return new MentionTriaged(id, network, sentiment, read(rows.getString(17), REASONS), rows.getString(18),
+                rows.getObject(19, UUID.class), MentionPriority.valueOf(rows.getString(20)), strings(rows, 21),
+                rows.getBoolean(22), instant(rows, 23), rows.getBoolean(24), strings(rows, 25),
+                MentionState.valueOf(rows.getString(27)), instant(rows, 26), triagedAt);
+    }
+
+    private static <T> List<T> read(String json, TypeReference<List<T>> type) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return EventJson.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored triage column is not the JSON the pipeline wrote", e);
+        }
+    }
+
+    private static List<String> strings(ResultSet rows, int column) throws SQLException {
+        Array array = rows.getArray(column);
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {
