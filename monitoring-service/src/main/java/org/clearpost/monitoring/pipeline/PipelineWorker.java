@@ -191,7 +191,7 @@ final class PipelineWorker implements Runnable {
             } catch (Exception e) {
                 attempt++;
                 Duration wait = backoff.delay(attempt);
-                if (TransientFailures.isTransient(e)) {
+                if (TransientFailures.isTransient(e) || e instanceof MentionStore.StoredConcurrently) {
                     LOG.warnf("Pipeline member %s: batch not done (%s); retrying in %s", member, e.getMessage(), wait);
                 } else {
                     LOG.errorf(e, "Pipeline member %s: batch failed; retrying in %s", member, wait);
