@@ -151,6 +151,37 @@ class MentionPipelineTest {
         assertThat(announcements(mentionIds(prefix)).values()).hasSize(4).containsOnly(1L);
         assertThat(announcements(mentionIds(prefix), EventType.MENTION_TRIAGED).values()).hasSize(4)
                 .containsOnly(1L);
+        // Announced as built in memory, without reading the rows back: the events say what the rows hold.
+        for (UUID id : mentionIds(prefix)) {
+            List<ConsumerRecord<String, String>> events = topic.awaitRecords(Topics.MONITORING_MENTIONS,
+                    r -> r.key().equals(id.toString()), TIMEOUT);
+            for (ConsumerRecord<String, String> event : events) {
+                String type = KafkaTopicReader.header(event, CloudEventHeaders.TYPE);
+                if (EventType.MENTION_TRIAGED.ceType().equals(type)) {
+                    assertTriageStored((MentionTriaged) EventJson.read(EventType.MENTION_TRIAGED, event.value()));
+                } else {
+                    assertReceivedStored((MentionReceived) EventJson.read(EventType.MENTION_RECEIVED, event.value()));
+                }
+            }
+        }
+    }
+
+    private void assertReceivedStored(MentionReceived received) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT text, mentioned_at, delivered_at, received_at, account, own_account FROM mention"
+                                + " WHERE id = ?")) {
+            select.setObject(1, received.mentionId());
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo(received.text());
+                assertThat(row.getTimestamp(2).toInstant()).isEqualTo(received.mentionedAt());
+                assertThat(row.getTimestamp(3).toInstant()).isEqualTo(received.deliveredAt());
+                assertThat(row.getTimestamp(4).toInstant()).isEqualTo(received.receivedAt());
+                assertThat(row.getString(5)).isEqualTo(received.account());
+                assertThat(row.getBoolean(6)).isEqualTo(received.ownAccount());
+            }
+        }
     }
 
     @Test
