@@ -115,7 +115,8 @@ final class PipelineWorker implements Runnable {
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, config.lingerMs());
         producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // Snappy (native), not lz4 (pure Java in the lz4 library Kafka uses): see KafkaIntakeSink.
+        producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy");
         producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, member + "-announce");
         // Stable per member across restarts (the member id is static), and under the service's granted prefix.
