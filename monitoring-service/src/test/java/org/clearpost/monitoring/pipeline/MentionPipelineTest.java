@@ -362,6 +362,26 @@ class MentionPipelineTest {
     }
 
     @Test
+    void aListInOneElementOfAnUnnestParameterReadsBackWhole() throws SQLException {
+        // How the insert carries author lists and hidden reasons (unnest would flatten a two-dimensional array).
+        List<List<String>> lists = List.of(List.of(), List.of("journalist", "critic"),
+                List.of("a, b", "{c}", "say \"hi\"", "back\\slash", "NULL"));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT l::text[] FROM unnest(?::text[]) WITH ORDINALITY AS u(l, n) ORDER BY n")) {
+            select.setArray(1, connection.createArrayOf("text",
+                    lists.stream().map(MentionStore::arrayLiteral).toArray()));
+            List<List<String>> read = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    read.add(List.of((String[]) rows.getArray(1).getArray()));
+                }
+            }
+            assertThat(read).isEqualTo(lists);
+        }
+    }
+
+    @Test
     void startUpRefusesAnIntakeWhoseNetworkHasNoNormaliser() {
         org.clearpost.monitoring.intake.NetworkIntake youtube = new org.clearpost.monitoring.intake.NetworkIntake() {
             @Override
