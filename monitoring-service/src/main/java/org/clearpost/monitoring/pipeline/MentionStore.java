@@ -38,8 +38,9 @@ import org.clearpost.monitoring.triage.TriageOutcome;
  * already seen, in the table or earlier in the batch) land on the existing mention; the rest go in with one
  * multi-row {@code INSERT ... SELECT FROM unnest(...)}, already triaged: they are put in themes and triaged
  * ({@link Triage#complete}) first, so the insert writes each row once, complete (an {@code UPDATE} after it wrote
- * every row twice and, as {@code status} is indexed, every index entry twice: issue 11 measured both). Then they are
- * counted per tracked query and window. Only new mentions reach themes, counts and triage, so a replayed batch
+ * every row twice and, as {@code status} is indexed, every index entry twice); the theme assigner therefore sees
+ * them before their rows exist ({@code mention.theme_id} is written by this insert). Then they are counted per
+ * tracked query and window. Only new mentions reach themes, counts and triage, so a replayed batch
  * (whose mentions are all known) changes nothing. The caller announces what the batch's raw offsets stored: the new
  * mentions as built here, and, read back, those an earlier attempt of the same records stored (after a crash between
  * the database commit and the Kafka commit), with the triage stored for them.
