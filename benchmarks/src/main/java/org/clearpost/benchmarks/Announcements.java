@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,21 +14,32 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.header.Header;
+import org.clearpost.events.CloudEventHeaders;
+import org.clearpost.events.EventType;
 import org.clearpost.events.KafkaAccess;
 import org.clearpost.events.Topics;
 import org.clearpost.local.LocalPlatform;
 
 /**
- * Counts the {@code MentionReceived} events on {@code clearpost.monitoring.mentions} from the moment it is opened,
- * once per mention (a resent event repeats its mention id), logged in as the read-only analyst. Reads partitions
- * by assignment, so it needs no consumer group.
+ * Counts the mentions announced on {@code clearpost.monitoring.mentions} from the moment it is opened: a mention is
+ * announced once both its {@code MentionReceived} and its {@code MentionTriaged} (issue 11) are there, each mention
+ * once (a resent event repeats its mention id). Logged in as the read-only analyst; reads partitions by assignment, so
+ * it needs no consumer group.
  */
 final class Announcements implements AutoCloseable {
 
     private static final Pattern EXTERNAL_ID = Pattern.compile("\"externalId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern MENTION_ID = Pattern.compile("\"mentionId\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final Set<String> mentions = ConcurrentHashMap.newKeySet();
+    private static final int RECEIVED = 1;
+    private static final int TRIAGED = 2;
+    private static final String RECEIVED_TYPE = EventType.MENTION_RECEIVED.ceType();
+    private static final String TRIAGED_TYPE = EventType.MENTION_TRIAGED.ceType();
+
+    /** mention id -> which of its two events were read (RECEIVED | TRIAGED). */
+    private final Map<String, Integer> seen = new ConcurrentHashMap<>();
+    private final AtomicLong announced = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread reader;
@@ -55,7 +65,7 @@ final class Announcements implements AutoCloseable {
                 while (running.get()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                         records.incrementAndGet();
-                        count(record.value());
+                        count(record);
                     }
                 }
             }
@@ -64,29 +74,50 @@ final class Announcements implements AutoCloseable {
         reader.start();
     }
 
-    private void count(String value) {
-        if (value == null) {
+    private void count(ConsumerRecord<String, String> record) {
+        String value = record.value();
+        Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        if (value == null || type == null) {
             return;
         }
-        if (externalIdPrefix == null) {
+        String ceType = new String(type.value(), java.nio.charset.StandardCharsets.UTF_8);
+        if (TRIAGED_TYPE.equals(ceType)) {
+            // No external id in it: it counts for a mention whose MentionReceived is counted.
             Matcher id = MENTION_ID.matcher(value);
             if (id.find()) {
-                mentions.add(id.group(1));
+                mark(id.group(1), TRIAGED);
             }
             return;
         }
-        Matcher id = EXTERNAL_ID.matcher(value);
-        if (id.find() && id.group(1).startsWith(externalIdPrefix)) {
-            mentions.add(id.group(1));
+        if (!RECEIVED_TYPE.equals(ceType)) {
+            return;
+        }
+        if (externalIdPrefix != null) {
+            Matcher external = EXTERNAL_ID.matcher(value);
+            if (!external.find() || !external.group(1).startsWith(externalIdPrefix)) {
+                return;
+            }
+        }
+        Matcher id = MENTION_ID.matcher(value);
+        if (id.find()) {
+            mark(id.group(1), RECEIVED);
         }
     }
 
-    /** Mentions announced so far, each once. */
-    long mentions() {
-        return mentions.size();
+    private void mark(String mentionId, int event) {
+        int before = seen.getOrDefault(mentionId, 0);
+        int after = seen.merge(mentionId, event, (a, b) -> a | b);
+        if (after == (RECEIVED | TRIAGED) && before != after) {
+            announced.incrementAndGet();
+        }
     }
 
-    /** Records read so far (more than {@link #mentions()} when an event was resent). */
+    /** Mentions announced (received and triaged) so far, each once. */
+    long mentions() {
+        return announced.get();
+    }
+
+    /** Records read so far (two per mention, more when an event was resent). */
     long records() {
         return records.get();
     }

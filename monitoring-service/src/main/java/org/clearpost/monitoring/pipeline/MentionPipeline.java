@@ -16,6 +16,7 @@ import org.clearpost.events.Network;
 import org.clearpost.monitoring.intake.MentionNormaliser;
 import org.clearpost.monitoring.intake.NetworkIntake;
 import org.clearpost.monitoring.query.QueryMatcher;
+import org.clearpost.monitoring.triage.Triage;
 import org.clearpost.support.reliability.StaticGroupMembership;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,6 +38,7 @@ public class MentionPipeline {
     private final Instance<MentionNormaliser> normaliserBeans;
     private final Instance<NetworkIntake> intakes;
     private final QueryMatcher matcher;
+    private final Triage triage;
     private final MentionStore store;
     private final Clock clock;
     private final String groupId;
@@ -51,7 +53,7 @@ public class MentionPipeline {
 
     public MentionPipeline(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, PipelineConfig config,
             Instance<MentionNormaliser> normaliserBeans, Instance<NetworkIntake> intakes, QueryMatcher matcher,
-            MentionStore store, Clock clock,
+            Triage triage, MentionStore store, Clock clock,
             @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.group.id") String groupId,
             @ConfigProperty(name = "clearpost.kafka.username") String principal,
             @ConfigProperty(name = "quarkus.application.name") String application,
@@ -62,6 +64,7 @@ public class MentionPipeline {
         this.normaliserBeans = normaliserBeans;
         this.intakes = intakes;
         this.matcher = matcher;
+        this.triage = triage;
         this.store = store;
         this.clock = clock;
         this.groupId = groupId;
@@ -123,8 +126,8 @@ public class MentionPipeline {
      */
     public AutoCloseable startMember(String name, PipelineWorker.BeforeCommit beforeCommit) {
         PipelineWorker worker = new PipelineWorker(StaticGroupMembership.memberId(name), groupId, principal,
-                kafkaConfig, config, normalisers, matcher, new OwnAccounts(config.ownAccounts()), store, source,
-                deadLetterTopic, clock, beforeCommit);
+                kafkaConfig, config, normalisers, matcher, triage, new OwnAccounts(config.ownAccounts()), store,
+                source, deadLetterTopic, clock, beforeCommit);
         Thread thread = new Thread(worker, "mention-" + name);
         thread.setDaemon(true);
         Running member = new Running(worker, thread);

@@ -25,6 +25,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.clearpost.events.MentionReceived;
+import org.clearpost.events.MentionTriaged;
 import org.clearpost.events.Network;
 import org.clearpost.events.Topics;
 import org.clearpost.monitoring.domain.NormalisedMention;
@@ -33,6 +34,8 @@ import org.clearpost.monitoring.intake.RawItem;
 import org.clearpost.monitoring.intake.RawItemCodec;
 import org.clearpost.monitoring.intake.UnparseableItemException;
 import org.clearpost.monitoring.query.QueryMatcher;
+import org.clearpost.monitoring.triage.Assessment;
+import org.clearpost.monitoring.triage.Triage;
 import org.clearpost.support.outbox.CloudEventRecords;
 import org.clearpost.support.reliability.Backoff;
 import org.clearpost.support.reliability.TransientFailures;
@@ -40,9 +43,10 @@ import org.jboss.logging.Logger;
 
 /**
  * One member of the pipeline's consumer group: a plain consumer loop on its own thread. Per poll it normalises, cleans,
- * filters and matches every raw item, stores the batch in one PostgreSQL transaction ({@link MentionStore}), then in
- * one Kafka transaction sends {@code MentionReceived} for every mention the batch's offsets stored, the batch's dead
- * letters, and the consumed offsets ({@code sendOffsetsToTransaction} with the consumer's group metadata, so a member
+ * filters, matches and assesses ({@link Triage#assess}) every raw item, stores and triages the batch in one PostgreSQL
+ * transaction ({@link MentionStore}), then in one Kafka transaction sends {@code MentionReceived} and
+ * {@code MentionTriaged} for every mention the batch's offsets stored, the batch's dead letters, and the consumed
+ * offsets ({@code sendOffsetsToTransaction} with the consumer's group metadata, so a member
  * that lost its partitions is fenced). A crash between the two commits replays the batch: storing is a no-op then, and
  * the same mentions (found by their raw offsets) are announced again, in a transaction that this time commits; the
  * aborted one is invisible to read_committed readers, and the event ids are derived from the mention ids, so a
@@ -64,6 +68,7 @@ final class PipelineWorker implements Runnable {
     private final Map<String, Object> producerConfig;
     private final Map<Network, MentionNormaliser> normalisers;
     private final QueryMatcher matcher;
+    private final Triage triage;
     private final OwnAccounts ownAccounts;
     private final MentionStore store;
     private final Backoff backoff;
@@ -76,12 +81,13 @@ final class PipelineWorker implements Runnable {
     private KafkaProducer<String, String> producer;
 
     PipelineWorker(String member, String groupId, String principal, Map<String, Object> kafkaConfig,
-            PipelineConfig config, Map<Network, MentionNormaliser> normalisers, QueryMatcher matcher,
+            PipelineConfig config, Map<Network, MentionNormaliser> normalisers, QueryMatcher matcher, Triage triage,
             OwnAccounts ownAccounts, MentionStore store, String source, String deadLetterTopic, Clock clock,
             BeforeCommit beforeCommit) {
         this.member = member;
         this.normalisers = normalisers;
         this.matcher = matcher;
+        this.triage = triage;
         this.ownAccounts = ownAccounts;
         this.store = store;
         this.source = source;
@@ -109,7 +115,8 @@ final class PipelineWorker implements Runnable {
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, config.lingerMs());
         producerConfig.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // Snappy (native), not lz4 (pure Java in the lz4 library Kafka uses): see KafkaIntakeSink.
+        producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy");
         producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, member + "-announce");
         // Stable per member across restarts (the member id is static), and under the service's granted prefix.
@@ -166,7 +173,7 @@ final class PipelineWorker implements Runnable {
         while (!stopping) {
             try {
                 MentionStore.Result result = store.store(prepared.candidates, byPartition(ranges), clock.instant());
-                announce(c, records, prepared.deadLetters, result.toAnnounce());
+                announce(c, records, prepared.deadLetters, result.toAnnounce(), result.triaged());
                 if (attempt > 0) {
                     // A rebalance during the retries may have reset the positions to the offsets committed before
                     // this batch; reading the batch again now would announce it twice.
@@ -185,7 +192,7 @@ final class PipelineWorker implements Runnable {
             } catch (Exception e) {
                 attempt++;
                 Duration wait = backoff.delay(attempt);
-                if (TransientFailures.isTransient(e)) {
+                if (TransientFailures.isTransient(e) || e instanceof MentionStore.StoredConcurrently) {
                     LOG.warnf("Pipeline member %s: batch not done (%s); retrying in %s", member, e.getMessage(), wait);
                 } else {
                     LOG.errorf(e, "Pipeline member %s: batch failed; retrying in %s", member, wait);
@@ -258,7 +265,15 @@ final class PipelineWorker implements Runnable {
         if (account == null && matched.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Candidate(m, account, matched, record.partition(), record.offset()));
+        Assessment assessment;
+        try {
+            assessment = triage.assess(m, account, matched);
+        } catch (RuntimeException bug) {
+            // As for a normaliser: the same mention would fail the same way on every retry.
+            throw new UnparseableItemException("triage failed on mention " + m.externalId() + ": " + bug, bug);
+        }
+        return java.util.Optional.of(new Candidate(m, account, matched, assessment, record.partition(),
+                record.offset()));
     }
 
     private ProducerRecord<String, String> deadLetter(ConsumerRecord<String, String> record, String reason) {
@@ -272,12 +287,18 @@ final class PipelineWorker implements Runnable {
     }
 
     private void announce(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records,
-            List<ProducerRecord<String, String>> deadLetters, List<MentionReceived> mentions) throws Exception {
+            List<ProducerRecord<String, String>> deadLetters, List<MentionReceived> mentions,
+            List<MentionTriaged> triaged) throws Exception {
         KafkaProducer<String, String> p = producer();
         p.beginTransaction();
         try {
+            // Both keyed by the mention id, so on one partition, MentionReceived first.
             for (MentionReceived mention : mentions) {
                 p.send(CloudEventRecords.record(eventId(mention.mentionId()), mention, source, mention.receivedAt()));
+            }
+            for (MentionTriaged outcome : triaged) {
+                p.send(CloudEventRecords.record(triagedEventId(outcome.mentionId()), outcome, source,
+                        outcome.triagedAt()));
             }
             deadLetters.forEach(p::send);
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -297,6 +318,11 @@ final class PipelineWorker implements Runnable {
     /** The CloudEvents id of a mention's announcement: the same on every replay, so inboxes drop a repeat. */
     static UUID eventId(UUID mentionId) {
         return UUID.nameUUIDFromBytes(("clearpost.mention.received.v1:" + mentionId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The CloudEvents id of a mention's MentionTriaged, derived like {@link #eventId}. */
+    static UUID triagedEventId(UUID mentionId) {
+        return UUID.nameUUIDFromBytes(("clearpost.mention.triaged.v1:" + mentionId).getBytes(StandardCharsets.UTF_8));
     }
 
     private KafkaProducer<String, String> producer() {

@@ -29,6 +29,7 @@ import org.clearpost.events.CloudEventHeaders;
 import org.clearpost.events.EventJson;
 import org.clearpost.events.EventType;
 import org.clearpost.events.MentionReceived;
+import org.clearpost.events.MentionTriaged;
 import org.clearpost.events.Network;
 import org.clearpost.events.Topics;
 import org.clearpost.monitoring.intake.KafkaIntakeSink;
@@ -116,8 +117,14 @@ class MentionPipelineTest {
 
     /** How many MentionReceived each of {@code ids} has on the topic, as a read_committed consumer sees it. */
     private Map<UUID, Long> announcements(List<UUID> ids) {
-        List<String> keys = ids.stream().map(UUID::toString).toList();
+        return announcements(ids, EventType.MENTION_RECEIVED);
+    }
+
+    /** How many events of {@code type} each of {@code ids} has on the mentions topic (read_committed). */
+    private Map<UUID, Long> announcements(List<UUID> ids, EventType type) {
+        java.util.Set<String> keys = ids.stream().map(UUID::toString).collect(Collectors.toSet());
         return topic.readAll(Topics.MONITORING_MENTIONS, QUIET).stream().filter(r -> keys.contains(r.key()))
+                .filter(r -> type.ceType().equals(KafkaTopicReader.header(r, CloudEventHeaders.TYPE)))
                 .collect(Collectors.groupingBy(r -> UUID.fromString(r.key()), Collectors.counting()));
     }
 
@@ -142,6 +149,39 @@ class MentionPipelineTest {
                 .isEqualTo(megabyte.substring(0, NetworkLimits.text(Network.THREADS)));
         assertThat(rows.get(prefix + "plain")).isEqualTo("nothing wrong");
         assertThat(announcements(mentionIds(prefix)).values()).hasSize(4).containsOnly(1L);
+        assertThat(announcements(mentionIds(prefix), EventType.MENTION_TRIAGED).values()).hasSize(4)
+                .containsOnly(1L);
+        // Announced as built in memory, without reading the rows back: the events say what the rows hold.
+        for (UUID id : mentionIds(prefix)) {
+            List<ConsumerRecord<String, String>> events = topic.awaitRecords(Topics.MONITORING_MENTIONS,
+                    r -> r.key().equals(id.toString()), TIMEOUT);
+            for (ConsumerRecord<String, String> event : events) {
+                String type = KafkaTopicReader.header(event, CloudEventHeaders.TYPE);
+                if (EventType.MENTION_TRIAGED.ceType().equals(type)) {
+                    assertTriageStored((MentionTriaged) EventJson.read(EventType.MENTION_TRIAGED, event.value()));
+                } else {
+                    assertReceivedStored((MentionReceived) EventJson.read(EventType.MENTION_RECEIVED, event.value()));
+                }
+            }
+        }
+    }
+
+    private void assertReceivedStored(MentionReceived received) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT text, mentioned_at, delivered_at, received_at, account, own_account FROM mention"
+                                + " WHERE id = ?")) {
+            select.setObject(1, received.mentionId());
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo(received.text());
+                assertThat(row.getTimestamp(2).toInstant()).isEqualTo(received.mentionedAt());
+                assertThat(row.getTimestamp(3).toInstant()).isEqualTo(received.deliveredAt());
+                assertThat(row.getTimestamp(4).toInstant()).isEqualTo(received.receivedAt());
+                assertThat(row.getString(5)).isEqualTo(received.account());
+                assertThat(row.getBoolean(6)).isEqualTo(received.ownAccount());
+            }
+        }
     }
 
     @Test
@@ -236,6 +276,46 @@ class MentionPipelineTest {
         assertThat(event.account()).isEqualTo(OWN);
         assertThat(event.matchedQueries()).isEmpty();
         assertThat(event.deliveredAt()).isNotNull();
+
+        // Triaged once, in the first attempt's database transaction; the replay announces that outcome, once.
+        Map<UUID, Long> triagedCounts = announcements(ids, EventType.MENTION_TRIAGED);
+        assertThat(triagedCounts).hasSize(2).containsOnlyKeys(ids);
+        assertThat(triagedCounts.values()).containsOnly(1L);
+        for (UUID id : ids) {
+            ConsumerRecord<String, String> triagedRecord = topic.awaitRecords(Topics.MONITORING_MENTIONS,
+                    r -> r.key().equals(id.toString()) && EventType.MENTION_TRIAGED.ceType()
+                            .equals(KafkaTopicReader.header(r, CloudEventHeaders.TYPE)), TIMEOUT).get(0);
+            assertThat(KafkaTopicReader.header(triagedRecord, CloudEventHeaders.ID))
+                    .isEqualTo(PipelineWorker.triagedEventId(id).toString());
+            MentionTriaged triaged = (MentionTriaged) EventJson.read(EventType.MENTION_TRIAGED,
+                    triagedRecord.value());
+            assertTriageStored(triaged);
+        }
+    }
+
+    /** The row carries what the event says triage decided, stamped with the batch that inserted it. */
+    private void assertTriageStored(MentionTriaged triaged) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT status, priority, sentiment_label, no_response_reason, hidden, possible_foi, theme_id,"
+                                + " triaged_at, received_at, due_at FROM mention WHERE id = ?")) {
+            select.setObject(1, triaged.mentionId());
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo(triaged.state().name());
+                assertThat(row.getString(2)).isEqualTo(triaged.priority().name());
+                assertThat(row.getString(3)).isNotNull().isEqualTo(triaged.sentiment().label());
+                assertThat(row.getString(4)).isEqualTo(triaged.noResponseReason());
+                assertThat(row.getBoolean(5)).isEqualTo(triaged.hidden());
+                assertThat(row.getBoolean(6)).isEqualTo(triaged.possibleFoi());
+                assertThat(row.getObject(7, UUID.class)).isEqualTo(triaged.themeId());
+                // Stamped by the batch that inserted it: the replay (a later clock) triaged nothing again.
+                assertThat(row.getTimestamp(8).toInstant()).isEqualTo(triaged.triagedAt())
+                        .isEqualTo(row.getTimestamp(9).toInstant());
+                assertThat(row.getTimestamp(10) == null ? null : row.getTimestamp(10).toInstant())
+                        .isEqualTo(triaged.dueAt());
+            }
+        }
     }
 
     @Test
@@ -274,8 +354,31 @@ class MentionPipelineTest {
         Map<UUID, Long> counts = announcements(ids);
         assertThat(counts).hasSize(count);
         assertThat(counts.values()).containsOnly(1L);
+        Map<UUID, Long> triaged = announcements(ids, EventType.MENTION_TRIAGED);
+        assertThat(triaged).hasSize(count);
+        assertThat(triaged.values()).containsOnly(1L);
         // Both members did part of the work.
         assertThat(bySecond.get()).isPositive().isLessThan(count);
+    }
+
+    @Test
+    void aListInOneElementOfAnUnnestParameterReadsBackWhole() throws SQLException {
+        // How the insert carries author lists and hidden reasons (unnest would flatten a two-dimensional array).
+        List<List<String>> lists = List.of(List.of(), List.of("journalist", "critic"),
+                List.of("a, b", "{c}", "say \"hi\"", "back\\slash", "NULL"));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT l::text[] FROM unnest(?::text[]) WITH ORDINALITY AS u(l, n) ORDER BY n")) {
+            select.setArray(1, connection.createArrayOf("text",
+                    lists.stream().map(MentionStore::arrayLiteral).toArray()));
+            List<List<String>> read = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    read.add(List.of((String[]) rows.getArray(1).getArray()));
+                }
+            }
+            assertThat(read).isEqualTo(lists);
+        }
     }
 
     @Test
