@@ -72,12 +72,12 @@ class MentionResponseIT {
         // One theme holds (nearly) all of them.
         Map<String, Object> theme = await().atMost(PATIENCE).until(() -> Api.themes().stream()
                 .filter(t -> String.valueOf(t.get("label")).contains(tag)).findFirst().orElse(null),
-                t -> t != null && ((Number) t.get("count")).intValue() >= SIMILAR / 2);
+                t -> t != null && ((Number) t.get("size")).intValue() >= SIMILAR / 2);
         String themeId = String.valueOf(theme.get("id"));
         List<Map<String, Object>> members = Api.inbox(Map.of("theme", themeId));
         assertThat(members).hasSizeGreaterThanOrEqualTo(SIMILAR / 2);
         // "about my data": policy 4.1's awareness opportunity, so the mentions wait for an answer.
-        String claimed = members.stream().filter(m -> "NEW".equals(m.get("state"))).map(m -> String.valueOf(m.get("id")))
+        String claimed = members.stream().filter(m -> "NEW".equals(m.get("status"))).map(m -> String.valueOf(m.get("id")))
                 .findFirst().orElseThrow(() -> new AssertionError("no NEW mention in the theme: " + members));
 
         // Mo claims one of the theme's mentions and answers the whole theme with one reply.
@@ -88,7 +88,7 @@ class MentionResponseIT {
         assertThat(answeredIds).contains(claimed).hasSizeGreaterThan(1)
                 .isSubsetOf(members.stream().map(m -> String.valueOf(m.get("id"))).toList());
         for (String id : answeredIds) {
-            assertThat(Api.mention(id).getString("state")).isEqualTo("AWAITING_CLEARANCE");
+            assertThat(Api.mention(id).getString("status")).isEqualTo("AWAITING_CLEARANCE");
         }
 
         // Drafting made the reply a post (id = reply id, owned by mo) and sent it to clearance; Colin clears it.
@@ -106,7 +106,7 @@ class MentionResponseIT {
 
         // Every mention the reply answered is ANSWERED, with exactly one MentionAnswered each.
         await().atMost(PATIENCE).until(() -> answeredIds.stream()
-                .allMatch(id -> "ANSWERED".equals(Api.mention(id).getString("state"))));
+                .allMatch(id -> "ANSWERED".equals(Api.mention(id).getString("status"))));
         List<MentionAnswered> answered = awaitEvents(Topics.MONITORING_MENTIONS, EventType.MENTION_ANSWERED,
                 answeredIds).stream().map(MentionAnswered.class::cast).toList();
         assertThat(answered).extracting(a -> a.mentionId().toString()).doesNotHaveDuplicates()
