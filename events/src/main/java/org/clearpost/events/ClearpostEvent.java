@@ -6,7 +6,8 @@ public sealed interface ClearpostEvent
         ClearanceOverdue, ClearanceRerouted, PostPublished, PublicationFailed, MentionReceived, PublishingSuspended,
         PublishingResumed, PreElectionPeriodDeclared, PreElectionPeriodCancelled, DecisionSignatureRejected,
         TrackedQueryDefined, TrackedQueryRetired, MentionTriaged, MentionActioned, MentionReplyRequested,
-        MentionAnswered, MentionOverdue, MentionSpikeDetected {
+        MentionAnswered, MentionOverdue, MentionSpikeDetected, MentionSpikeAcknowledged, TriageRuleDefined,
+        TriageRuleDeleted, AuthorListChanged, SavedReplyDefined, SavedReplyDeleted {
 
     String aggregateId();
 }

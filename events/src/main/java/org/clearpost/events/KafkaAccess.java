@@ -91,7 +91,7 @@ public final class KafkaAccess {
      */
     public static final ServiceAccess MONITORING = ServiceAccess.of("monitoring-service",
             List.of(Topics.MONITORING_MENTIONS, Topics.MONITORING_TRACKED_QUERIES, Topics.MONITORING_SPIKES,
-                    Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS),
+                    Topics.MONITORING_INBOX_SETTINGS, Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS),
             List.of(Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS, Topics.DRAFTING_POSTS,
                     Topics.CLEARANCE_DECISIONS, Topics.PUBLISHER_PUBLICATIONS),
             true);

@@ -29,10 +29,16 @@ public final class Topics {
     public static final String MONITORING_TRACKED_QUERIES = "clearpost.monitoring.tracked-queries";
     /** monitoring-service: spikes in mentions of a tracked query (possible crises), keyed by query id. */
     public static final String MONITORING_SPIKES = "clearpost.monitoring.spikes";
+    /**
+     * monitoring-service: the inbox's settings as leads and monitors change them (triage rules keyed by rule id,
+     * author list entries keyed by network/list/handle, saved replies keyed by their id); compacted, so the latest
+     * state of each is always readable.
+     */
+    public static final String MONITORING_INBOX_SETTINGS = "clearpost.monitoring.inbox-settings";
 
     public static final List<String> ALL = List.of(DRAFTING_POSTS, DRAFTING_CAMPAIGNS, CLEARANCE_DECISIONS,
             CLEARANCE_PUBLISHING_CONTROL, CLEARANCE_PRE_ELECTION_PERIODS, PUBLISHER_PUBLICATIONS, PUBLISHER_ALERTS,
-            MONITORING_MENTIONS, MONITORING_TRACKED_QUERIES, MONITORING_SPIKES);
+            MONITORING_MENTIONS, MONITORING_TRACKED_QUERIES, MONITORING_SPIKES, MONITORING_INBOX_SETTINGS);
 
     /**
      * monitoring-service, internal: every item an intake read or a webhook received, exactly as the network sent it

@@ -131,7 +131,23 @@ class EventSchemaTest {
                         now.plusSeconds(300), 240, 12.5, 3.1, 73.4,
                         List.of(new MentionSpikeDetected.ThemeCount(UUID.randomUUID(), "fine breach council", 180)),
                         List.of(new MentionSpikeDetected.Sample(mention.mentionId(), Network.X, "Terrible!!!",
-                                mention.url())), now.plusSeconds(301)));
+                                mention.url())), now.plusSeconds(301)),
+                new MentionSpikeAcknowledged(UUID.randomUUID(), UUID.randomUUID(), "lee",
+                        "Press office briefed; holding line out", now.plusSeconds(900)),
+                new MentionSpikeAcknowledged(UUID.randomUUID(), UUID.randomUUID(), "lee", null, now),
+                new TriageRuleDefined(UUID.randomUUID(), ResponseReason.REPUTATION_RISK, "Negative about the head",
+                        List.of(UUID.randomUUID()), List.of(TrackedQueryDefined.Purpose.HEAD), "fine OR breach", null,
+                        -0.5, List.of("journalist", "critic"), true, "lee", now),
+                new TriageRuleDefined(UUID.randomUUID(), ResponseReason.AWARENESS_OPPORTUNITY, "Questions £ 🎉",
+                        null, null, null, 0.2, null, null, false, "lee", now),
+                new TriageRuleDeleted(UUID.randomUUID(), "lee", now),
+                new AuthorListChanged(Network.X, "a_citizen", "journalist", AuthorListChanged.Change.ADDED, "mo",
+                        now),
+                new AuthorListChanged(Network.MASTODON, "critic@example.social", "critic",
+                        AuthorListChanged.Change.REMOVED, "lee", now),
+                new SavedReplyDefined(UUID.randomUUID(), "Guidance link",
+                        "Thanks {author}, our guidance is at https://example.gov.uk", "mo", now),
+                new SavedReplyDeleted(UUID.randomUUID(), "mo", now));
     }
 
     @ParameterizedTest

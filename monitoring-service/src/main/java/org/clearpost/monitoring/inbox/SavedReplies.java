@@ -15,10 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.clearpost.events.SavedReplyDefined;
+import org.clearpost.events.SavedReplyDeleted;
+import org.clearpost.support.outbox.Outbox;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 
-/** Saved replies (SQL over {@code saved_reply}): names are unique whatever their case. */
+/**
+ * Saved replies (SQL over {@code saved_reply}): names are unique whatever their case. Every change is an event in the
+ * outbox in the same transaction (SavedReplyDefined, SavedReplyDeleted).
+ */
 @ApplicationScoped
 public class SavedReplies {
 
@@ -27,10 +33,12 @@ public class SavedReplies {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Outbox outbox;
 
-    public SavedReplies(DataSource dataSource, Clock clock) {
+    public SavedReplies(DataSource dataSource, Clock clock, Outbox outbox) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -41,6 +49,7 @@ public class SavedReplies {
         write("INSERT INTO saved_reply (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", reply.name(), reply.id(),
                 reply.name(), reply.text(), reply.createdBy(), Timestamp.from(now), reply.changedBy(),
                 Timestamp.from(now));
+        defined(reply);
         return reply;
     }
 
@@ -52,14 +61,17 @@ public class SavedReplies {
                 name.strip(), name.strip(), text.strip(), by, Timestamp.from(now), id) == 0) {
             throw ProblemException.notFound("Saved reply", id);
         }
-        return find(id);
+        SavedReply reply = find(id);
+        defined(reply);
+        return reply;
     }
 
     @Transactional
-    public void delete(UUID id) {
+    public void delete(UUID id, String by) {
         if (write("DELETE FROM saved_reply WHERE id = ?", null, id) == 0) {
             throw ProblemException.notFound("Saved reply", id);
         }
+        outbox.append(new SavedReplyDeleted(id, by, now()));
     }
 
     @Transactional
@@ -142,6 +154,11 @@ public class SavedReplies {
         } catch (SQLException e) {
             throw new PersistenceException("Cannot read saved replies", e);
         }
+    }
+
+    private void defined(SavedReply reply) {
+        outbox.append(new SavedReplyDefined(reply.id(), reply.name(), reply.text(), reply.changedBy(),
+                reply.changedAt()));
     }
 
     private Instant now() {

@@ -65,7 +65,7 @@ public class SavedReplyResource {
     @Path("{id}")
     @RolesAllowed({ Roles.MONITOR, Roles.LEAD, Roles.ADMIN })
     public Response delete(@PathParam("id") UUID id) {
-        replies.delete(id);
+        replies.delete(id, identity.getPrincipal().getName());
         return Response.noContent().build();
     }
 }

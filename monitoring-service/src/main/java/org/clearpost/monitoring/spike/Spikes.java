@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.clearpost.events.MentionSpikeAcknowledged;
 import org.clearpost.events.MentionSpikeDetected;
+import org.clearpost.support.outbox.Outbox;
 import org.clearpost.support.problem.ProblemException;
 
-/** The spikes found, newest first, and their acknowledgement by a lead. */
+/** The spikes found, newest first, and their acknowledgement by a lead (sent as MentionSpikeAcknowledged). */
 @ApplicationScoped
 public class Spikes {
 
@@ -45,8 +47,10 @@ public class Spikes {
     private final DataSource dataSource;
     private final Clock clock;
     private final ObjectMapper json;
+    private final Outbox outbox;
 
-    public Spikes(DataSource dataSource, Clock clock, ObjectMapper json) {
+    public Spikes(DataSource dataSource, Clock clock, ObjectMapper json, Outbox outbox) {
+        this.outbox = outbox;
         this.dataSource = dataSource;
         this.clock = clock;
         this.json = json;
@@ -99,7 +103,10 @@ public class Spikes {
                             + " was acknowledged by " + spike.acknowledgedBy() + " at " + spike.acknowledgedAt());
                 }
             }
-            return find(connection, id);
+            SpikeView spike = find(connection, id);
+            outbox.append(new MentionSpikeAcknowledged(spike.id(), spike.queryId(), spike.acknowledgedBy(),
+                    spike.acknowledgement(), spike.acknowledgedAt()));
+            return spike;
         } catch (SQLException e) {
             throw new PersistenceException("Cannot acknowledge spike " + id, e);
         }

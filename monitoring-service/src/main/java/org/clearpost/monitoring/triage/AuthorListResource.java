@@ -50,7 +50,7 @@ public class AuthorListResource {
     public Response remove(@PathParam("network") Network network,
             @PathParam("list") @Pattern(regexp = AuthorListRequest.LIST_NAME) String list,
             @PathParam("handle") String handle) {
-        store.removeAuthor(network, list, handle);
+        store.removeAuthor(network, list, handle, identity.getPrincipal().getName());
         return Response.noContent().build();
     }
 }

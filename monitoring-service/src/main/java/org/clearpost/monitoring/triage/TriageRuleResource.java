@@ -62,7 +62,7 @@ public class TriageRuleResource {
     @Path("{id}")
     @RolesAllowed({ Roles.LEAD, Roles.ADMIN })
     public Response delete(@PathParam("id") UUID id) {
-        store.delete(id);
+        store.delete(id, identity.getPrincipal().getName());
         return Response.noContent().build();
     }
 }

@@ -20,17 +20,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.clearpost.events.AuthorListChanged;
 import org.clearpost.events.Network;
 import org.clearpost.events.ResponseReason;
 import org.clearpost.events.TrackedQueryDefined.Purpose;
+import org.clearpost.events.TriageRuleDefined;
+import org.clearpost.events.TriageRuleDeleted;
 import org.clearpost.monitoring.query.QueryParser;
 import org.clearpost.monitoring.query.QuerySyntaxException;
+import org.clearpost.support.outbox.Outbox;
 import org.clearpost.support.problem.Problem;
 import org.clearpost.support.problem.ProblemException;
 
 /**
  * The 4.1 rules and the author lists, in SQL. Every change bumps {@code triage_version} in its transaction and fires
- * {@link TriageChanged}, so this replica reloads on commit and the others on their next poll.
+ * {@link TriageChanged}, so this replica reloads on commit and the others on their next poll. Every change is also an
+ * event in the outbox, in the same transaction (TriageRuleDefined, TriageRuleDeleted, AuthorListChanged).
  */
 @ApplicationScoped
 public class TriageStore {
@@ -43,9 +48,11 @@ public class TriageStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final Event<TriageChanged> changed;
+    private final Outbox outbox;
 
-    public TriageStore(DataSource dataSource, Clock clock, Event<TriageChanged> changed) {
+    public TriageStore(DataSource dataSource, Clock clock, Event<TriageChanged> changed, Outbox outbox) {
         this.dataSource = dataSource;
+        this.outbox = outbox;
         this.clock = clock;
         this.changed = changed;
     }
@@ -87,7 +94,7 @@ public class TriageStore {
     }
 
     @Transactional
-    public void delete(UUID id) {
+    public void delete(UUID id, String by) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("DELETE FROM triage_rule WHERE id = ?")) {
             s.setObject(1, id);
@@ -95,6 +102,7 @@ public class TriageStore {
                 throw ProblemException.notFound("Triage rule", id);
             }
             bump(c);
+            outbox.append(new TriageRuleDeleted(id, by, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -131,7 +139,11 @@ public class TriageStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return rule(id);
+        TriageRule rule = rule(id);
+        outbox.append(new TriageRuleDefined(rule.id(), rule.reason(), rule.name(), rule.queryIds(), rule.purposes(),
+                rule.terms(), rule.sentimentAtMost(), rule.sentimentAtLeast(), rule.authorLists(), rule.active(),
+                rule.changedBy(), rule.changedAt()));
+        return rule;
     }
 
     private static void validate(TriageRuleRequest request) {
@@ -221,9 +233,12 @@ public class TriageStore {
                 s.setString(2, handle);
                 s.setString(3, request.list());
                 s.setString(4, by);
-                s.setTimestamp(5, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                s.setTimestamp(5, Timestamp.from(now));
                 if (s.executeUpdate() > 0) {
                     bump(c);
+                    outbox.append(new AuthorListChanged(request.network(), handle, request.list(),
+                            AuthorListChanged.Change.ADDED, by, now));
                 }
             }
             try (PreparedStatement s = c.prepareStatement("SELECT network, handle, list, added_by, added_at "
@@ -239,7 +254,7 @@ public class TriageStore {
     }
 
     @Transactional
-    public void removeAuthor(Network network, String list, String handle) {
+    public void removeAuthor(Network network, String list, String handle, String by) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "DELETE FROM author_list_entry WHERE network = ? AND handle = ? AND list = ?")) {
             s.setString(1, network.name());
@@ -249,6 +264,8 @@ public class TriageStore {
                 throw ProblemException.notFound("Author list entry", network + "/" + list + "/" + handle);
             }
             bump(c);
+            outbox.append(new AuthorListChanged(network, handle(handle), list, AuthorListChanged.Change.REMOVED, by,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -13,12 +13,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.events.CloudEventHeaders;
+import org.clearpost.events.EventType;
 import org.clearpost.events.Network;
+import org.clearpost.events.SavedReplyDefined;
+import org.clearpost.events.SavedReplyDeleted;
+import org.clearpost.events.Topics;
 import org.clearpost.monitoring.inbox.SavedReplies;
 import org.clearpost.support.problem.Problem;
+import org.clearpost.testing.CloudEventAssertions;
+import org.clearpost.testing.KafkaTopicReader;
 import org.clearpost.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +37,11 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = RealInfrastructure.DATABASE_ARG, value = "monitoring"))
 @WithTestResource(OidcWiremockTestResource.class)
 class SavedReplyResourceTest {
+
+    private static final String SOURCE = "/clearpost/monitoring-service";
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaTopicReader topic = KafkaTopicReader.fromConfig();
 
     @Inject
     DataSource dataSource;
@@ -60,6 +75,27 @@ class SavedReplyResourceTest {
         as("mo", "monitor").get("/saved-replies/" + id).then().statusCode(404).contentType(Problem.MEDIA_TYPE);
         as("mo", "monitor").delete("/saved-replies/" + id).then().statusCode(404);
         as("mo", "monitor").get("/saved-replies").then().body("id", not(hasItem(id)));
+
+        // Each change is an event on the reply's key, in order: created, changed, deleted (the 404 sent nothing).
+        topic.awaitRecords(Topics.MONITORING_INBOX_SETTINGS, r -> id.equals(r.key())
+                && EventType.SAVED_REPLY_DELETED.ceType().equals(KafkaTopicReader.header(r, CloudEventHeaders.TYPE)),
+                KAFKA_TIMEOUT);
+        List<ConsumerRecord<String, String>> records = topic.awaitRecords(Topics.MONITORING_INBOX_SETTINGS,
+                r -> id.equals(r.key()), KAFKA_TIMEOUT);
+        assertThat(records).hasSize(3);
+        SavedReplyDefined created = (SavedReplyDefined) CloudEventAssertions.assertCloudEvent(records.get(0),
+                EventType.SAVED_REPLY_DEFINED, SOURCE);
+        assertThat(created.name()).isEqualTo(name);
+        assertThat(created.text()).isEqualTo("Thank you {author}, we have passed this on.");
+        assertThat(created.definedBy()).isEqualTo("mo");
+        SavedReplyDefined changed = (SavedReplyDefined) CloudEventAssertions.assertCloudEvent(records.get(1),
+                EventType.SAVED_REPLY_DEFINED, SOURCE);
+        assertThat(changed.text()).isEqualTo("Thanks {handle}!");
+        assertThat(changed.definedBy()).isEqualTo("lee");
+        SavedReplyDeleted deleted = (SavedReplyDeleted) CloudEventAssertions.assertCloudEvent(records.get(2),
+                EventType.SAVED_REPLY_DELETED, SOURCE);
+        assertThat(deleted.savedReplyId()).hasToString(id);
+        assertThat(deleted.deletedBy()).isEqualTo("mo");
     }
 
     @Test

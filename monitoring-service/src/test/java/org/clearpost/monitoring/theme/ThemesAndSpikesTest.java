@@ -30,7 +30,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.events.CloudEventHeaders;
 import org.clearpost.events.EventType;
+import org.clearpost.events.MentionSpikeAcknowledged;
 import org.clearpost.events.MentionSpikeDetected;
 import org.clearpost.events.Topics;
 import org.clearpost.monitoring.spike.SpikeDetector;
@@ -358,6 +360,21 @@ class ThemesAndSpikesTest {
         as("ana", "analyst").queryParam("query", query.toString()).queryParam("acknowledged", false).get("/spikes")
                 .then().statusCode(200).body("id", hasSize(0));
         as("ana", "analyst").get("/spikes/" + id).then().statusCode(200).body("acknowledgedBy", equalTo("lee"));
+
+        // The acknowledgement is an event after the spike's, on the query's key; the refused second one sent nothing.
+        topic.awaitRecords(Topics.MONITORING_SPIKES, r -> query.toString().equals(r.key())
+                && EventType.MENTION_SPIKE_ACKNOWLEDGED.ceType().equals(
+                        KafkaTopicReader.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> onQuery = topic.awaitRecords(Topics.MONITORING_SPIKES,
+                r -> query.toString().equals(r.key()), Duration.ofSeconds(30));
+        assertThat(onQuery).hasSize(2);
+        MentionSpikeAcknowledged acknowledged = (MentionSpikeAcknowledged) CloudEventAssertions.assertCloudEvent(
+                onQuery.get(1), EventType.MENTION_SPIKE_ACKNOWLEDGED, SOURCE);
+        assertThat(acknowledged.spikeId()).isEqualTo(event.spikeId());
+        assertThat(acknowledged.queryId()).isEqualTo(query);
+        assertThat(acknowledged.acknowledgedBy()).isEqualTo("lee");
+        assertThat(acknowledged.note()).isEqualTo("Press office told");
+        assertThat(acknowledged.acknowledgedAt()).isNotNull();
     }
 
     private long spikesOf(UUID query) {

@@ -24,10 +24,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.events.AuthorListChanged;
+import org.clearpost.events.CloudEventHeaders;
+import org.clearpost.events.EventType;
 import org.clearpost.events.MentionTriaged;
 import org.clearpost.events.Network;
 import org.clearpost.events.ResponseReason;
+import org.clearpost.events.Topics;
+import org.clearpost.events.TriageRuleDefined;
+import org.clearpost.events.TriageRuleDeleted;
 import org.clearpost.monitoring.domain.NormalisedMention;
+import org.clearpost.testing.CloudEventAssertions;
+import org.clearpost.testing.KafkaTopicReader;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -39,8 +48,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(OidcWiremockTestResource.class)
 class TriageResourceTest {
 
+    private static final String SOURCE = "/clearpost/monitoring-service";
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+
     @Inject
     RuleTriage triage;
+
+    private final KafkaTopicReader topic = KafkaTopicReader.fromConfig();
 
     @Inject
     DataSource dataSource;
@@ -56,6 +70,16 @@ class TriageResourceTest {
     private static NormalisedMention mention(String handle, String text) {
         return new NormalisedMention(Network.MASTODON, UUID.randomUUID().toString(), List.of(), null, "1", handle,
                 "A Resident", text, null, "en", List.of(), List.of(), Instant.now(), Instant.now());
+    }
+
+    /**
+     * Every event on the settings topic keyed {@code key}, once one of type {@code last} is there: one key is one
+     * partition, in order, so the ones before it are there too.
+     */
+    private List<ConsumerRecord<String, String>> settingsEvents(String key, EventType last) {
+        topic.awaitRecords(Topics.MONITORING_INBOX_SETTINGS, r -> key.equals(r.key())
+                && last.ceType().equals(KafkaTopicReader.header(r, CloudEventHeaders.TYPE)), KAFKA_TIMEOUT);
+        return topic.awaitRecords(Topics.MONITORING_INBOX_SETTINGS, r -> key.equals(r.key()), KAFKA_TIMEOUT);
     }
 
     private List<ResponseReason> reasons(NormalisedMention mention) {
@@ -93,6 +117,24 @@ class TriageResourceTest {
         as("mo", "monitor").get("/triage-rules/" + id).then().statusCode(404)
                 .contentType("application/problem+json");
         as("lee", "lead").delete("/triage-rules/" + id).then().statusCode(404);
+
+        // Each change is an event (the refused ones are not): created, made inactive, deleted.
+        List<ConsumerRecord<String, String>> records = settingsEvents(id, EventType.TRIAGE_RULE_DELETED);
+        assertThat(records).hasSize(3);
+        TriageRuleDefined created = (TriageRuleDefined) CloudEventAssertions.assertCloudEvent(records.get(0),
+                EventType.TRIAGE_RULE_DEFINED, SOURCE);
+        assertThat(created.ruleId()).hasToString(id);
+        assertThat(created.reason()).isEqualTo(ResponseReason.AWARENESS_OPPORTUNITY);
+        assertThat(created.name()).isEqualTo("asks about " + word);
+        assertThat(created.terms()).isEqualTo("\"cookie banner\" " + word);
+        assertThat(created.active()).isTrue();
+        assertThat(created.definedBy()).isEqualTo("lee");
+        TriageRuleDefined deactivated = (TriageRuleDefined) CloudEventAssertions.assertCloudEvent(records.get(1),
+                EventType.TRIAGE_RULE_DEFINED, SOURCE);
+        assertThat(deactivated.active()).isFalse();
+        TriageRuleDeleted deleted = (TriageRuleDeleted) CloudEventAssertions.assertCloudEvent(records.get(2),
+                EventType.TRIAGE_RULE_DELETED, SOURCE);
+        assertThat(deleted.deletedBy()).isEqualTo("lee");
     }
 
     @Test
@@ -140,6 +182,22 @@ class TriageResourceTest {
                 .contentType("application/problem+json");
         as("mo", "monitor").body(Map.of("network", "MASTODON", "handle", handle, "list", "Not A List!"))
                 .post("/author-lists").then().statusCode(400).body("violations.field", hasItem("list"));
+
+        // Added once (adding again sent nothing), then removed.
+        String key = "MASTODON/journalist/" + handle.toLowerCase();
+        topic.awaitRecords(Topics.MONITORING_INBOX_SETTINGS,
+                r -> key.equals(r.key()) && r.value().contains("\"REMOVED\""), KAFKA_TIMEOUT);
+        List<ConsumerRecord<String, String>> records = settingsEvents(key, EventType.AUTHOR_LIST_CHANGED);
+        assertThat(records).hasSize(2);
+        AuthorListChanged added = (AuthorListChanged) CloudEventAssertions.assertCloudEvent(records.get(0),
+                EventType.AUTHOR_LIST_CHANGED, SOURCE);
+        assertThat(added).extracting(AuthorListChanged::network, AuthorListChanged::handle, AuthorListChanged::list,
+                AuthorListChanged::change, AuthorListChanged::changedBy).containsExactly(Network.MASTODON,
+                handle.toLowerCase(), "journalist", AuthorListChanged.Change.ADDED, "mo");
+        AuthorListChanged removed = (AuthorListChanged) CloudEventAssertions.assertCloudEvent(records.get(1),
+                EventType.AUTHOR_LIST_CHANGED, SOURCE);
+        assertThat(removed.change()).isEqualTo(AuthorListChanged.Change.REMOVED);
+        assertThat(removed.changedBy()).isEqualTo("mo");
     }
 
     @Test
