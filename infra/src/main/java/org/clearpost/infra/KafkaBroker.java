@@ -276,7 +276,36 @@ public final class KafkaBroker implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot create the SCRAM credentials of " + passwordsByUser.keySet(), unwrap(e));
             }
+            passwordsByUser.forEach(this::awaitLogin);
         });
+    }
+
+    /**
+     * The controller acknowledges a credential once committed; the broker's credential cache applies it a moment
+     * later, from the metadata log. Until then a login with it fails ("invalid credentials"), so the upsert returns
+     * only once each user can log in (a test that logged in straight away failed now and then).
+     */
+    private void awaitLogin(String user, String password) {
+        Map<String, Object> config = new HashMap<>(clientConfig(user, password));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Admin admin = Admin.create(config)) {
+                admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("user " + user + " cannot log in 30 s after its credential was created", unwrap(e));
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted waiting for " + user + "'s login", interrupted);
+                }
+            }
+        }
     }
 
     /**
