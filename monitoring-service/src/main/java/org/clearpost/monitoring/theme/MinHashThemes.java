@@ -102,6 +102,7 @@ public class MinHashThemes implements ThemeAssigner {
         if (n == 0) {
             return List.of();
         }
+        long TT0 = System.nanoTime();
         MinHash.Fingerprint[] prints = new MinHash.Fingerprint[n];
         List<UUID> comparable = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -111,8 +112,11 @@ public class MinHashThemes implements ThemeAssigner {
             }
         }
         Map<UUID, Theme> themes = new HashMap<>();
+        long TT1 = System.nanoTime();
         Map<UUID, UUID> already = already(connection, comparable, themes);
+        long TT2 = System.nanoTime();
         Map<Long, Set<UUID>> byKey = candidates(connection, mentions, prints, already, now, themes);
+        long TT3 = System.nanoTime();
 
         Theme[] joined = new Theme[n];
         for (int i = 0; i < n; i++) {
@@ -150,7 +154,11 @@ public class MinHashThemes implements ThemeAssigner {
             best.added++;
             joined[i] = best;
         }
+        long TT4 = System.nanoTime();
         write(connection, themes, prints, joined, now);
+        long TT5 = System.nanoTime();
+        System.out.printf("THEMETRACE n=%d print=%.1f already=%.1f candidates=%.1f loop=%.1f write=%.1f ms%n", n,
+                (TT1 - TT0) / 1e6, (TT2 - TT1) / 1e6, (TT3 - TT2) / 1e6, (TT4 - TT3) / 1e6, (TT5 - TT4) / 1e6);
 
         List<ThemeMembership> memberships = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
