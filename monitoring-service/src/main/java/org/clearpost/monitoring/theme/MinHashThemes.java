@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,7 @@ import java.util.UUID;
  * <li>signatures of the batch's texts (CPU, before any statement);</li>
  * <li>the mentions of the batch that already have a theme (a replay of a batch whose transaction committed) keep it,
  * uncounted;</li>
- * <li>one lookup of every band key of the batch in {@code theme_band}, joined to the themes still open (latest mention
+ * <li>one lookup of every band key of the batch in the open themes' {@code bands} (GIN index; latest mention
  * within the window), with their signatures;</li>
  * <li>in batch order, each mention joins the most similar candidate whose estimated Jaccard similarity reaches the
  * threshold (themes made earlier in the same batch included), else starts a theme of its own;</li>
@@ -45,23 +44,20 @@ public class MinHashThemes implements ThemeAssigner {
             SELECT m.id, m.theme_id, t.size FROM unnest(?::uuid[]) AS b(id)
             JOIN mention m ON m.id = b.id JOIN theme t ON t.id = m.theme_id""";
 
-    // One row per open theme (its signature read once), with the batch's keys it holds. The keys are joined as a
-    // relation, not "= ANY(?)": with thousands of keys a scan testing each row against the array is quadratic.
+    // One row per open theme holding any of the batch's keys, through the GIN index on bands (which keys it holds is
+    // worked out here, not in SQL). "bands IS NOT NULL" matches the partial index's predicate.
     private static final String CANDIDATES = """
-            SELECT t.id, t.signature, t.size, array_agg(b.band_key)
-            FROM unnest(?::bigint[]) AS k(band_key)
-            JOIN theme_band b ON b.band_key = k.band_key
-            JOIN theme t ON t.id = b.theme_id
-            WHERE t.last_seen >= ?
-            GROUP BY t.id""";
+            SELECT id, signature, size, bands FROM theme
+            WHERE bands && ?::bigint[] AND bands IS NOT NULL AND last_seen >= ?""";
 
     private static final String INSERT_THEMES = """
-            INSERT INTO theme (id, label, query_id, signature, first_seen, last_seen, size)
-            SELECT id, label, query_id, signature::integer[], ?, ?, size
-            FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::integer[]) AS t(id, label, query_id, signature, size)
+            INSERT INTO theme (id, label, query_id, signature, bands, first_seen, last_seen, size)
+            SELECT id, label, query_id, signature::integer[], bands::bigint[], ?, ?, size
+            FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::integer[])
+                AS t(id, label, query_id, signature, bands, size)
             ON CONFLICT (id) DO NOTHING""";
 
-    private static final String INSERT_BANDS = "INSERT INTO theme_band (band_key, theme_id) SELECT * FROM unnest(?::bigint[], ?::uuid[])";
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private static final String LOCK = "SELECT id FROM theme WHERE id = ANY(?) ORDER BY id FOR UPDATE";
 
@@ -102,7 +98,6 @@ public class MinHashThemes implements ThemeAssigner {
         if (n == 0) {
             return List.of();
         }
-        long TT0 = System.nanoTime();
         MinHash.Fingerprint[] prints = new MinHash.Fingerprint[n];
         List<UUID> comparable = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -112,13 +107,11 @@ public class MinHashThemes implements ThemeAssigner {
             }
         }
         Map<UUID, Theme> themes = new HashMap<>();
-        long TT1 = System.nanoTime();
         Map<UUID, UUID> already = already(connection, comparable, themes);
-        long TT2 = System.nanoTime();
-        Map<Long, Set<UUID>> byKey = candidates(connection, mentions, prints, already, now, themes);
-        long TT3 = System.nanoTime();
+        Map<Long, Object> byKey = candidates(connection, mentions, prints, already, now, themes);
 
         Theme[] joined = new Theme[n];
+        List<UUID> compared = new ArrayList<>(); // a mention's candidates are few: a list beats a set per mention
         for (int i = 0; i < n; i++) {
             ThemeInput mention = mentions.get(i);
             if (!prints[i].comparable() || already.containsKey(mention.mentionId())) {
@@ -126,12 +119,16 @@ public class MinHashThemes implements ThemeAssigner {
             }
             Theme best = null;
             double bestSimilarity = -1;
-            Set<UUID> compared = new HashSet<>();
+            compared.clear();
             for (long key : prints[i].bandKeys()) {
-                for (UUID candidate : byKey.getOrDefault(key, Set.of())) {
-                    if (!compared.add(candidate)) {
+                Object holders = byKey.get(key);
+                int count = holders == null ? 0 : holders instanceof UUID ? 1 : ((List<?>) holders).size();
+                for (int h = 0; h < count; h++) {
+                    UUID candidate = holders instanceof UUID one ? one : (UUID) ((List<?>) holders).get(h);
+                    if (compared.contains(candidate)) {
                         continue; // a theme sharing several bands is compared once
                     }
+                    compared.add(candidate);
                     Theme theme = themes.get(candidate);
                     double similarity = MinHash.similarity(prints[i].signature(), theme.signature);
                     if (similarity >= config.threshold() && (similarity > bestSimilarity
@@ -148,17 +145,13 @@ public class MinHashThemes implements ThemeAssigner {
                         : mention.matchedQueries().get(0);
                 themes.put(best.id, best);
                 for (long key : prints[i].bandKeys()) {
-                    byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(best.id);
+                    hold(byKey, key, best.id);
                 }
             }
             best.added++;
             joined[i] = best;
         }
-        long TT4 = System.nanoTime();
         write(connection, themes, prints, joined, now);
-        long TT5 = System.nanoTime();
-        System.out.printf("THEMETRACE n=%d print=%.1f already=%.1f candidates=%.1f loop=%.1f write=%.1f ms%n", n,
-                (TT1 - TT0) / 1e6, (TT2 - TT1) / 1e6, (TT3 - TT2) / 1e6, (TT4 - TT3) / 1e6, (TT5 - TT4) / 1e6);
 
         List<ThemeMembership> memberships = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -169,13 +162,34 @@ public class MinHashThemes implements ThemeAssigner {
         return memberships;
     }
 
+    /**
+     * Adds a theme to the holders of a band key, in the order found (ties of similarity go to the larger theme, then
+     * the first found). Nearly every key has one holder, so that is the UUID itself, not a collection.
+     */
+    @SuppressWarnings("unchecked")
+    private static void hold(Map<Long, Object> byKey, long key, UUID theme) {
+        Object holders = byKey.get(key);
+        if (holders == null) {
+            byKey.put(key, theme);
+        } else if (holders instanceof UUID one) {
+            if (!one.equals(theme)) {
+                List<UUID> many = new ArrayList<>(2);
+                many.add(one);
+                many.add(theme);
+                byKey.put(key, many);
+            }
+        } else if (!((List<UUID>) holders).contains(theme)) {
+            ((List<UUID>) holders).add(theme);
+        }
+    }
+
     /** The theme id of a theme started by {@code mentionId}: the same on every attempt of the batch. */
     static UUID themeId(UUID mentionId) {
         return UUID.nameUUIDFromBytes(("clearpost-theme:" + mentionId).getBytes(StandardCharsets.UTF_8));
     }
 
     private String label(String text) {
-        String collapsed = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        String collapsed = text == null ? "" : SPACES.matcher(text.strip()).replaceAll(" ");
         int max = config.labelLength();
         if (collapsed.codePointCount(0, collapsed.length()) <= max) {
             return collapsed;
@@ -202,11 +216,11 @@ public class MinHashThemes implements ThemeAssigner {
         return already;
     }
 
-    private Map<Long, Set<UUID>> candidates(Connection connection, List<ThemeInput> mentions,
+    private Map<Long, Object> candidates(Connection connection, List<ThemeInput> mentions,
             MinHash.Fingerprint[] prints, Map<UUID, UUID> already, Instant now, Map<UUID, Theme> themes)
             throws SQLException {
-        Map<Long, Set<UUID>> byKey = new HashMap<>();
-        Set<Long> keys = new LinkedHashSet<>();
+        Map<Long, Object> byKey = new HashMap<>();
+        Set<Long> keys = new HashSet<>();
         for (int i = 0; i < prints.length; i++) {
             if (prints[i].comparable() && !already.containsKey(mentions.get(i).mentionId())) {
                 for (long key : prints[i].bandKeys()) {
@@ -228,7 +242,9 @@ public class MinHashThemes implements ThemeAssigner {
                             .toArray();
                     themes.put(id, new Theme(id, values, rows.getInt(3), false));
                     for (Long key : (Long[]) rows.getArray(4).getArray()) {
-                        byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
+                        if (keys.contains(key)) {
+                            hold(byKey, key, id);
+                        }
                     }
                 }
             }
@@ -258,20 +274,16 @@ public class MinHashThemes implements ThemeAssigner {
             String[] labels = new String[c];
             UUID[] queries = new UUID[c];
             String[] signatures = new String[c];
+            String[] bands = new String[c];
             Integer[] sizes = new Integer[c];
-            List<Long> bandKeys = new ArrayList<>(c * config.bands());
-            List<UUID> bandThemes = new ArrayList<>(c * config.bands());
             for (int i = 0; i < c; i++) {
                 Theme theme = created.get(i);
                 ids[i] = theme.id;
                 labels[i] = theme.label;
                 queries[i] = theme.queryId;
                 signatures[i] = signatureLiteral(theme.signature);
+                bands[i] = literal(minHash.bandKeys(theme.signature));
                 sizes[i] = theme.size;
-                for (long key : minHash.bandKeys(theme.signature)) {
-                    bandKeys.add(key);
-                    bandThemes.add(theme.id);
-                }
             }
             try (PreparedStatement insert = connection.prepareStatement(INSERT_THEMES)) {
                 insert.setTimestamp(1, at);
@@ -280,12 +292,8 @@ public class MinHashThemes implements ThemeAssigner {
                 insert.setArray(4, connection.createArrayOf("text", labels));
                 insert.setArray(5, connection.createArrayOf("uuid", queries));
                 insert.setArray(6, connection.createArrayOf("text", signatures));
-                insert.setArray(7, connection.createArrayOf("integer", sizes));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_BANDS)) {
-                insert.setArray(1, connection.createArrayOf("bigint", bandKeys.toArray()));
-                insert.setArray(2, connection.createArrayOf("uuid", bandThemes.toArray()));
+                insert.setArray(7, connection.createArrayOf("text", bands));
+                insert.setArray(8, connection.createArrayOf("integer", sizes));
                 insert.executeUpdate();
             }
         }
@@ -310,6 +318,17 @@ public class MinHashThemes implements ThemeAssigner {
                 }
             }
         }
+    }
+
+    private static String literal(long[] keys) {
+        StringBuilder literal = new StringBuilder(keys.length * 21).append('{');
+        for (int i = 0; i < keys.length; i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append(keys[i]);
+        }
+        return literal.append('}').toString();
     }
 
     private static String signatureLiteral(int[] signature) {
