@@ -2,14 +2,11 @@
 
 -- One row per theme; every mention that is compared joins one (a theme of one is a mention nobody repeated yet).
 -- signature is the first mention's MinHash signature: later mentions are compared with it, so a theme cannot drift.
--- bands holds the signature's LSH band keys (20) while the theme is open; ThemePruner sets it to NULL once the theme
--- has been closed longer than the window, so the key index holds the open themes only.
 CREATE TABLE theme (
     id         UUID PRIMARY KEY,
     label      TEXT        NOT NULL,
     query_id   UUID,
     signature  INTEGER[]   NOT NULL,
-    bands      BIGINT[],
     first_seen TIMESTAMPTZ NOT NULL,
     last_seen  TIMESTAMPTZ NOT NULL,
     size       INTEGER     NOT NULL
@@ -17,13 +14,14 @@ CREATE TABLE theme (
 -- GET /themes: the open ones (last_seen in the window), largest first.
 CREATE INDEX theme_open_idx ON theme (last_seen DESC, size DESC);
 
--- The LSH index: the pipeline looks up every band key of its batch at once with bands && keys. One row and one index
--- tuple set per new theme instead of a row per key (a separate key table cost 21 rows a new theme, most mentions
--- being new). fastupdate is off on purpose: a GIN scan compares each of its keys with every row in the pending list,
--- and the batch's lookup has tens of thousands of keys while the pipeline keeps the pending list full.
-CREATE INDEX theme_bands_idx ON theme USING gin (bands) WITH (fastupdate = off) WHERE bands IS NOT NULL;
--- ThemePruner: the themes whose keys are still indexed, by age.
-CREATE INDEX theme_keyed_idx ON theme (last_seen) WHERE bands IS NOT NULL;
+-- The LSH index: one key per band of each open theme's signature. No foreign key, no primary key and one index only:
+-- the pipeline inserts these in bulk (20 a new theme), and the lookup always joins theme (a key's themes are few).
+-- Rows of themes closed longer than the window are deleted by ThemePruner (a join on theme, every 10 minutes).
+CREATE TABLE theme_band (
+    band_key BIGINT NOT NULL,
+    theme_id UUID   NOT NULL
+);
+CREATE INDEX theme_band_key_idx ON theme_band (band_key);
 
 -- GET /themes/{id} reads a theme's mentions through mention_theme_idx, which V10 (the inbox's theme filter) creates.
 

@@ -27,7 +27,7 @@ import java.util.UUID;
  * <li>signatures of the batch's texts (CPU, before any statement);</li>
  * <li>the mentions of the batch that already have a theme (a replay of a batch whose transaction committed) keep it,
  * uncounted;</li>
- * <li>one lookup of every band key of the batch in the open themes' {@code bands} (GIN index; latest mention
+ * <li>one lookup of every band key of the batch in {@code theme_band}, joined to the themes still open (latest mention
  * within the window), with their signatures;</li>
  * <li>in batch order, each mention joins the most similar candidate whose estimated Jaccard similarity reaches the
  * threshold (themes made earlier in the same batch included), else starts a theme of its own;</li>
@@ -44,18 +44,25 @@ public class MinHashThemes implements ThemeAssigner {
             SELECT m.id, m.theme_id, t.size FROM unnest(?::uuid[]) AS b(id)
             JOIN mention m ON m.id = b.id JOIN theme t ON t.id = m.theme_id""";
 
-    // One row per open theme holding any of the batch's keys, through the GIN index on bands (which keys it holds is
-    // worked out here, not in SQL). "bands IS NOT NULL" matches the partial index's predicate.
+    // One row per open theme (its signature read once), with the batch's keys it holds. The keys are joined as a
+    // relation, not "= ANY(?)" or "&&": with thousands of keys a scan testing each row against the array is quadratic
+    // (a GIN-indexed bigint[] column instead of theme_band was tried: the planner scanned the open themes and tested
+    // each with &&, 812 ms for a batch of 2,000 unique mentions against 312 ms for this join).
     private static final String CANDIDATES = """
-            SELECT id, signature, size, bands FROM theme
-            WHERE bands && ?::bigint[] AND bands IS NOT NULL AND last_seen >= ?""";
+            SELECT t.id, t.signature, t.size, array_agg(b.band_key)
+            FROM unnest(?::bigint[]) AS k(band_key)
+            JOIN theme_band b ON b.band_key = k.band_key
+            JOIN theme t ON t.id = b.theme_id
+            WHERE t.last_seen >= ?
+            GROUP BY t.id""";
 
     private static final String INSERT_THEMES = """
-            INSERT INTO theme (id, label, query_id, signature, bands, first_seen, last_seen, size)
-            SELECT id, label, query_id, signature::integer[], bands::bigint[], ?, ?, size
-            FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::integer[])
-                AS t(id, label, query_id, signature, bands, size)
+            INSERT INTO theme (id, label, query_id, signature, first_seen, last_seen, size)
+            SELECT id, label, query_id, signature::integer[], ?, ?, size
+            FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::integer[]) AS t(id, label, query_id, signature, size)
             ON CONFLICT (id) DO NOTHING""";
+
+    private static final String INSERT_BANDS = "INSERT INTO theme_band (band_key, theme_id) SELECT * FROM unnest(?::bigint[], ?::uuid[])";
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -274,16 +281,21 @@ public class MinHashThemes implements ThemeAssigner {
             String[] labels = new String[c];
             UUID[] queries = new UUID[c];
             String[] signatures = new String[c];
-            String[] bands = new String[c];
             Integer[] sizes = new Integer[c];
+            Long[] bandKeys = new Long[c * config.bands()];
+            UUID[] bandThemes = new UUID[c * config.bands()];
+            int k = 0;
             for (int i = 0; i < c; i++) {
                 Theme theme = created.get(i);
                 ids[i] = theme.id;
                 labels[i] = theme.label;
                 queries[i] = theme.queryId;
                 signatures[i] = signatureLiteral(theme.signature);
-                bands[i] = literal(minHash.bandKeys(theme.signature));
                 sizes[i] = theme.size;
+                for (long key : minHash.bandKeys(theme.signature)) {
+                    bandKeys[k] = key;
+                    bandThemes[k++] = theme.id;
+                }
             }
             try (PreparedStatement insert = connection.prepareStatement(INSERT_THEMES)) {
                 insert.setTimestamp(1, at);
@@ -292,8 +304,12 @@ public class MinHashThemes implements ThemeAssigner {
                 insert.setArray(4, connection.createArrayOf("text", labels));
                 insert.setArray(5, connection.createArrayOf("uuid", queries));
                 insert.setArray(6, connection.createArrayOf("text", signatures));
-                insert.setArray(7, connection.createArrayOf("text", bands));
-                insert.setArray(8, connection.createArrayOf("integer", sizes));
+                insert.setArray(7, connection.createArrayOf("integer", sizes));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_BANDS)) {
+                insert.setArray(1, connection.createArrayOf("bigint", bandKeys));
+                insert.setArray(2, connection.createArrayOf("uuid", bandThemes));
                 insert.executeUpdate();
             }
         }
@@ -318,17 +334,6 @@ public class MinHashThemes implements ThemeAssigner {
                 }
             }
         }
-    }
-
-    private static String literal(long[] keys) {
-        StringBuilder literal = new StringBuilder(keys.length * 21).append('{');
-        for (int i = 0; i < keys.length; i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            literal.append(keys[i]);
-        }
-        return literal.append('}').toString();
     }
 
     private static String signatureLiteral(int[] signature) {

@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Keeps the LSH keys ({@code theme.bands}) to the open themes. Safe on every replica at once: each delete is idempotent. */
+/** Keeps {@code theme_band} to the open themes. Safe on every replica at once: each delete is idempotent. */
 @ApplicationScoped
 public class ThemePruner {
 
@@ -22,7 +22,7 @@ public class ThemePruner {
         try {
             int pruned = themes.prune();
             if (pruned > 0) {
-                LOG.debugf("Cleared the LSH keys of %d closed themes", pruned);
+                LOG.debugf("Pruned %d LSH keys of closed themes", pruned);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Pruning theme keys failed, tried again later: %s", e.toString());

@@ -110,10 +110,10 @@ public class Themes {
     @Transactional
     public int prune() {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement clear = connection.prepareStatement("""
-                        UPDATE theme SET bands = NULL WHERE bands IS NOT NULL AND last_seen < ?""")) {
-            clear.setTimestamp(1, Timestamp.from(clock.instant().minus(config.window())));
-            return clear.executeUpdate();
+                PreparedStatement delete = connection.prepareStatement("""
+                        DELETE FROM theme_band b USING theme t WHERE t.id = b.theme_id AND t.last_seen < ?""")) {
+            delete.setTimestamp(1, Timestamp.from(clock.instant().minus(config.window())));
+            return delete.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("Cannot prune theme keys", e);
         }
