@@ -23,8 +23,7 @@ CREATE TABLE theme_band (
 );
 CREATE INDEX theme_band_key_idx ON theme_band (band_key);
 
--- GET /themes/{id}: a theme's mentions (mention.theme_id is written by the pipeline from the membership).
-CREATE INDEX mention_theme_idx ON mention (theme_id, received_at DESC) WHERE theme_id IS NOT NULL;
+-- GET /themes/{id} reads a theme's mentions through mention_theme_idx, which V10 (the inbox's theme filter) creates.
 
 -- Mentions stored per tracked query per 5-minute window of received_at, counted by the pipeline in its batch.
 CREATE TABLE query_window_count (

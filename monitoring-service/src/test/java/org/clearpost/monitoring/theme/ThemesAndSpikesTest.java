@@ -276,6 +276,26 @@ class ThemesAndSpikesTest {
         for (int i = 0; i < 2000; i++) {
             assertThat(joined.get(i)).isEqualTo(new ThemeMembership(memberships.get(i % 200).themeId(), 20));
         }
+
+        // The common case in production: nobody repeated any of them, so each mention starts a theme of its own.
+        List<ThemeInput> unique = new ArrayList<>();
+        List<ThemeMembership> alone = inTransaction(conn -> {
+            for (int i = 0; i < 2000; i++) {
+                unique.add(stored(conn, "Note " + word() + " on the " + word() + " scheme and " + word() + " plans",
+                        query, now.plusSeconds(2)));
+            }
+            long start = System.nanoTime();
+            List<ThemeMembership> result = themes.assign(conn, unique, now.plusSeconds(2));
+            nanos[0] = System.nanoTime() - start;
+            return result;
+        });
+        System.out.printf(java.util.Locale.ROOT, "Theme assignment of a batch of 2,000 unique mentions (2,000 new themes"
+                + " of 1): %.1f ms, %.1f µs per mention%n", nanos[0] / 1e6, nanos[0] / 1e3 / 2000);
+        assertThat(alone).allSatisfy(m -> assertThat(m.size()).isEqualTo(1));
+        assertThat(alone.stream().map(ThemeMembership::themeId).distinct().count()).isEqualTo(2000);
+        for (int i = 0; i < 2000; i++) {
+            assertThat(alone.get(i).themeId()).isEqualTo(MinHashThemes.themeId(unique.get(i).mentionId()));
+        }
     }
 
     @Test
