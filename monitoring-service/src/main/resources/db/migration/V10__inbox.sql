@@ -27,7 +27,8 @@ CREATE UNIQUE INDEX saved_reply_name ON saved_reply (lower(name));
 CREATE INDEX mention_assignee_idx ON mention (assignee, received_at DESC) WHERE assignee IS NOT NULL;
 -- The claim sweep finds expired claims without reading the table.
 CREATE INDEX mention_claim_expiry_idx ON mention (claim_expires_at) WHERE claim_holder IS NOT NULL;
--- A theme's mentions (GET /inbox?theme=, bulk actions on a theme): mention_theme_idx, V11.
+-- A theme's mentions (GET /inbox?theme=, bulk actions on a theme, GET /themes/{id}).
+CREATE INDEX mention_theme_idx ON mention (theme_id, received_at DESC) WHERE theme_id IS NOT NULL;
 
 -- Several actions of one transaction share an instant (a claim taken over: the expired one released, the new one
 -- taken); the history is told in the order they were written. One mention's actions are serialised by its row lock.
