@@ -20,13 +20,13 @@ import java.util.Locale;
  * </ol>
  * Scripts written without spaces (Chinese, Japanese, Thai) are not segmented: a run of their letters is one word.
  */
-final class TextFolding {
+public final class TextFolding {
 
     private TextFolding() {
     }
 
     /** The folded form of {@code text} (steps 1-3): same words, no accents, lower case. */
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }

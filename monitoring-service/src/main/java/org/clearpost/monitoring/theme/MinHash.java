@@ -1,9 +1,8 @@
 package org.clearpost.monitoring.theme;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.clearpost.monitoring.query.TextFolding;
 
 /**
  * Near-duplicate fingerprints of mention text: the text is folded (case, accents), links dropped (and {@code @handles}
@@ -72,7 +71,7 @@ public final class MinHash {
             return List.of();
         }
         // A hand-written scan rather than regular expressions: this runs for every mention the pipeline stores.
-        String folded = fold(text);
+        String folded = TextFolding.fold(text);
         List<String> words = new ArrayList<>();
         int length = folded.length();
         int i = 0;
@@ -169,36 +168,6 @@ public final class MinHash {
             }
         }
         return (double) same / a.length;
-    }
-
-    static String fold(String text) {
-        boolean ascii = true;
-        for (int i = 0; i < text.length() && ascii; i++) {
-            ascii = text.charAt(i) < 0x80;
-        }
-        if (ascii) {
-            return text.toLowerCase(Locale.ROOT);
-        }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length();) {
-            int cp = decomposed.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.getType(cp);
-            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                    || type == Character.ENCLOSING_MARK) {
-                continue;
-            }
-            switch (cp) {
-                case 'ß', 'ẞ' -> out.append("ss");
-                case 'æ', 'Æ' -> out.append("ae");
-                case 'œ', 'Œ' -> out.append("oe");
-                case 'ø', 'Ø' -> out.append('o');
-                case 'ł', 'Ł' -> out.append('l');
-                default -> out.appendCodePoint(Character.toLowerCase(cp));
-            }
-        }
-        return out.toString();
     }
 
     /** FNV-1a over the UTF-16 units: stable across JVMs and releases, so stored signatures stay comparable. */
