@@ -6,11 +6,15 @@ import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.monitoring.domain.NormalisedMention;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * What assess costs per mention (the budget is about 20 µs: the pipeline triages thousands a second per core).
- * Prints the figure; no timed assertion (shared CI machines vary too much for one).
+ * Prints the figure; no timed assertion (shared CI machines vary too much for one). Not part of the default run, like
+ * {@code QueryMatchBenchmark}: {@code ./mvnw -B -o -pl monitoring-service -am test -Dtest=TriageBenchmark
+ * -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class TriageBenchmark {
 
     @Test
