@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +44,7 @@ public class ReplyStore {
     // Hidden mentions (spam, abuse) are kept but never answered with the rest of their theme.
     private static final String LOCK_OPEN_OF_THEME = "SELECT " + MENTION_COLUMNS + """
              FROM mention WHERE theme_id = ? AND status IN ('NEW', 'ASSIGNED') AND NOT hidden
-            ORDER BY received_at, id FOR UPDATE""";
+            ORDER BY id FOR UPDATE""";
     private static final String THEME_KNOWN = "SELECT 1 FROM mention WHERE theme_id = ? LIMIT 1";
     private static final String LOCK_ANSWERING = "SELECT " + MENTION_COLUMNS
             + " FROM mention WHERE reply_id = ? AND status = ANY(?) ORDER BY id FOR UPDATE";
@@ -134,7 +135,9 @@ public class ReplyStore {
     /** The theme's mentions still waiting for an answer, oldest first, locked. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<MentionRow> lockOpenOfTheme(UUID themeId) {
-        return mentions(LOCK_OPEN_OF_THEME, statement -> statement.setObject(1, themeId));
+        // Locked in id order, as the inbox's bulk actions lock, so the two never deadlock; oldest first for the caller.
+        return mentions(LOCK_OPEN_OF_THEME, statement -> statement.setObject(1, themeId)).stream()
+                .sorted(Comparator.comparing(MentionRow::receivedAt).thenComparing(MentionRow::id)).toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
