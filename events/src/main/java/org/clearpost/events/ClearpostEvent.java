@@ -7,7 +7,8 @@ public sealed interface ClearpostEvent
         PublishingResumed, PreElectionPeriodDeclared, PreElectionPeriodCancelled, DecisionSignatureRejected,
         TrackedQueryDefined, TrackedQueryRetired, MentionTriaged, MentionActioned, MentionReplyRequested,
         MentionAnswered, MentionOverdue, MentionSpikeDetected, MentionSpikeAcknowledged, TriageRuleDefined,
-        TriageRuleDeleted, AuthorListChanged, SavedReplyDefined, SavedReplyDeleted {
+        TriageRuleDeleted, AuthorListChanged, SavedReplyDefined, SavedReplyDeleted, PostMetricsSampled, ClearanceCaseOpened, PreElectionRefused,
+        PreElectionExemptionGranted {
 
     String aggregateId();
 }

@@ -56,7 +56,16 @@ public enum EventType {
     TRACKED_QUERY_DEFINED(TrackedQueryDefined.class, "clearpost.tracked-query.defined.v1",
             Topics.MONITORING_TRACKED_QUERIES, "tracked-query"),
     TRACKED_QUERY_RETIRED(TrackedQueryRetired.class, "clearpost.tracked-query.retired.v1",
-            Topics.MONITORING_TRACKED_QUERIES, "tracked-query");
+            Topics.MONITORING_TRACKED_QUERIES, "tracked-query"),
+    POST_METRICS_SAMPLED(PostMetricsSampled.class, "clearpost.post.metrics-sampled.v1", Topics.PUBLISHER_METRICS,
+            "post"),
+    CLEARANCE_CASE_OPENED(ClearanceCaseOpened.class, "clearpost.clearance.case-opened.v1",
+            Topics.CLEARANCE_DECISIONS, "post"),
+    PRE_ELECTION_REFUSED(PreElectionRefused.class, "clearpost.pre-election-period.refused.v1",
+            Topics.CLEARANCE_PRE_ELECTION_PERIODS, "pre-election-period"),
+    PRE_ELECTION_EXEMPTION_GRANTED(PreElectionExemptionGranted.class,
+            "clearpost.pre-election-period.exemption-granted.v1", Topics.CLEARANCE_PRE_ELECTION_PERIODS,
+            "pre-election-period");
 
     private final Class<? extends ClearpostEvent> recordType;
     private final String ceType;

@@ -1,5 +1,7 @@
 package org.clearpost.events;
 
+import java.util.Arrays;
+import org.clearpost.events.figures.FigureType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +83,7 @@ public final class KafkaAccess {
             List.of(Topics.CLEARANCE_DECISIONS, Topics.CLEARANCE_PUBLISHING_CONTROL, Topics.CLEARANCE_PRE_ELECTION_PERIODS),
             List.of(Topics.DRAFTING_POSTS, Topics.PUBLISHER_PUBLICATIONS));
     public static final ServiceAccess PUBLISHER = ServiceAccess.of("publisher-service",
-            List.of(Topics.PUBLISHER_PUBLICATIONS, Topics.PUBLISHER_ALERTS),
+            List.of(Topics.PUBLISHER_PUBLICATIONS, Topics.PUBLISHER_METRICS, Topics.PUBLISHER_ALERTS),
             List.of(Topics.CLEARANCE_DECISIONS, Topics.CLEARANCE_PUBLISHING_CONTROL, Topics.DRAFTING_POSTS));
     /**
      * Monitoring also keeps two internal topics (raw mentions and intake cursors) that it writes and reads itself:
@@ -95,9 +97,9 @@ public final class KafkaAccess {
             List.of(Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS, Topics.DRAFTING_POSTS,
                     Topics.CLEARANCE_DECISIONS, Topics.PUBLISHER_PUBLICATIONS),
             true);
-    /** Analytics reads every event topic (including ones it ignores today) and produces nothing of its own. */
+    /** Analytics reads every event topic and writes its figures, one compacted topic each ({@code FigureType}). */
     public static final ServiceAccess ANALYTICS = ServiceAccess.of("analytics-service",
-            List.of(),
+            Arrays.stream(FigureType.values()).map(FigureType::topic).toList(),
             Topics.ALL);
 
     public static final List<ServiceAccess> SERVICES = List.of(DRAFTING, CLEARANCE, PUBLISHER, MONITORING, ANALYTICS);

@@ -1,5 +1,6 @@
 package org.clearpost.events;
 
+import org.clearpost.events.figures.FigureType;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,8 @@ public final class Topics {
     public static final String CLEARANCE_PRE_ELECTION_PERIODS = "clearpost.clearance.pre-election-periods";
     /** publisher-service: the outcome of publishing each target of a post. */
     public static final String PUBLISHER_PUBLICATIONS = "clearpost.publisher.publications";
+    /** publisher-service: each published target's engagement as sampled from its network, keyed by post id. */
+    public static final String PUBLISHER_METRICS = "clearpost.publisher.metrics";
     /** publisher-service: alerts for operations, e.g. a cleared decision whose signature did not verify. */
     public static final String PUBLISHER_ALERTS = "clearpost.publisher.alerts";
     /** monitoring-service: mentions of the body, its head and its initiatives. */
@@ -37,7 +40,7 @@ public final class Topics {
     public static final String MONITORING_INBOX_SETTINGS = "clearpost.monitoring.inbox-settings";
 
     public static final List<String> ALL = List.of(DRAFTING_POSTS, DRAFTING_CAMPAIGNS, CLEARANCE_DECISIONS,
-            CLEARANCE_PUBLISHING_CONTROL, CLEARANCE_PRE_ELECTION_PERIODS, PUBLISHER_PUBLICATIONS, PUBLISHER_ALERTS,
+            CLEARANCE_PUBLISHING_CONTROL, CLEARANCE_PRE_ELECTION_PERIODS, PUBLISHER_PUBLICATIONS, PUBLISHER_METRICS, PUBLISHER_ALERTS,
             MONITORING_MENTIONS, MONITORING_TRACKED_QUERIES, MONITORING_SPIKES, MONITORING_INBOX_SETTINGS);
 
     /**
@@ -78,6 +81,6 @@ public final class Topics {
 
     /** Whether {@code topic} keeps only the latest record per key ({@code cleanup.policy=compact}). */
     public static boolean compacted(String topic) {
-        return MONITORING_INTAKE_CURSORS.equals(topic);
+        return MONITORING_INTAKE_CURSORS.equals(topic) || topic.startsWith(FigureType.TOPIC_PREFIX);
     }
 }

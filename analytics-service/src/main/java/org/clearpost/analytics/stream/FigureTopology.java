@@ -1,0 +1,31 @@
+package org.clearpost.analytics.stream;
+
+import java.util.Set;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.clearpost.events.ClearpostEvent;
+import org.clearpost.events.figures.FigureType;
+
+/**
+ * One part of analytics' topology: the figures of one feature package. {@link AnalyticsTopology} builds every bean of
+ * this type onto one {@link StreamsBuilder}, in the order of {@link #order()}, over the one stream of every Clearpost
+ * event.
+ *
+ * <p>Each figure it lists in {@link #figures()} must be materialised as a key-value store named
+ * {@link FigureStores#storeName(FigureType)}, {@code String} keys ({@code Figure.key()}) to the figure's record
+ * ({@link FigureSerde}), and written to its topic through {@link FigureSink}. Processors and stores are named
+ * explicitly (prefixed by the figure), so that every replica builds the same topology.
+ */
+public interface FigureTopology {
+
+    /**
+     * @param events every event on every Clearpost topic, keyed as on its topic, timestamped by its CloudEvents
+     *               {@code time} (when the change happened), in topic order per key
+     */
+    void build(StreamsBuilder builder, KStream<String, ClearpostEvent> events);
+
+    Set<FigureType> figures();
+
+    /** Where it goes among the others: distinct per implementation, so the topology is the same on every replica. */
+    int order();
+}
