@@ -4,6 +4,7 @@ import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.clearpost.events.ClearpostEvent;
+import org.clearpost.events.EventType;
 import org.clearpost.events.figures.FigureType;
 
 /**
@@ -19,7 +20,14 @@ import org.clearpost.events.figures.FigureType;
 public interface FigureTopology {
 
     /**
-     * @param events every event on every Clearpost topic, keyed as on its topic, timestamped by its CloudEvents
+     * The event types this part reads. {@link AnalyticsTopology} declares them handled in analytics' one handler
+     * table ({@code EventHandlers}), and every other type on the topics ignored on purpose with its reason; the part
+     * should dispatch what it reads by its own table of these types, never by {@code instanceof} chains.
+     */
+    Set<EventType> consumes();
+
+    /**
+     * @param events the events of the types in {@link #consumes()}, from every Clearpost topic, keyed as on its topic, timestamped by its CloudEvents
      *               {@code time} (when the change happened), in topic order per key
      */
     void build(StreamsBuilder builder, KStream<String, ClearpostEvent> events);
