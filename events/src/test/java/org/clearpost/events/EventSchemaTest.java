@@ -147,7 +147,29 @@ class EventSchemaTest {
                         AuthorListChanged.Change.REMOVED, "lee", now),
                 new SavedReplyDefined(UUID.randomUUID(), "Guidance link",
                         "Thanks {author}, our guidance is at https://example.gov.uk", "mo", now),
-                new SavedReplyDeleted(UUID.randomUUID(), "mo", now));
+                new SavedReplyDeleted(UUID.randomUUID(), "mo", now),
+                new PostMetricsSampled(postId, 1, targets.get(0).targetId(), Network.X, "clearpost_demo",
+                        "1790000000000", "clean-air-2027", now, "1h", java.util.Map.of("impressions", 1520L,
+                        "likes", 12L, "replies", 3L, "reposts", 4L, "quotes", 0L, "bookmarks", 1L, "linkClicks",
+                        37L), List.of(), now.plusSeconds(3600)),
+                new PostMetricsSampled(postId, 1, targets.get(1).targetId(), Network.FACEBOOK, "1234567890",
+                        "1234567890_1", null, now, "30d", java.util.Map.of("impressions", 8000L, "reach", 5100L),
+                        List.of(new PostMetricsSampled.UnavailableMetric("post_clicks_by_type",
+                                "withdrawn by the network")), now.plusSeconds(86_400 * 30L)),
+                new PostMetricsSampled(postId, 1, targets.get(1).targetId(), Network.FACEBOOK, "1234567890",
+                        "1234567890_1", null, now, "7d", null, null, now.plusSeconds(86_400 * 7L)),
+                new ClearanceCaseOpened(postId, 1, UUID.randomUUID(), "normal", null, null, 0,
+                        now.plusSeconds(86_400), now, now.plusSeconds(1)),
+                new ClearanceCaseOpened(postId, 2, UUID.randomUUID(), "pre-election",
+                        "pre-election period \"General election 2029\"", UUID.randomUUID(), 2, null, now,
+                        now.plusSeconds(1)),
+                new PreElectionRefused(UUID.randomUUID(), postId, 2, UUID.randomUUID(),
+                        List.of("Names a candidate: \"Jo Bloggs\"", "New initiative announced in the period"),
+                        "lee", now),
+                new PreElectionExemptionGranted(UUID.randomUUID(), UUID.randomUUID(), postId, 2, UUID.randomUUID(),
+                        "Public safety: flood warning", "lee", "Essential, no comparison with candidates", now),
+                new PreElectionExemptionGranted(UUID.randomUUID(), UUID.randomUUID(), postId, 3, UUID.randomUUID(),
+                        "Road closure £ 🎉", "ada", null, now));
     }
 
     @ParameterizedTest
@@ -179,6 +201,31 @@ class EventSchemaTest {
 
         assertThat(errors).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("author"))
                 .anyMatch(m -> m.contains("contentHash")).anyMatch(m -> m.contains("unexpected"));
+    }
+
+    @Test
+    void metricsSampledAcceptsOnlyClearpostMetricNamesAndSampleAges() throws IOException {
+        ObjectNode sampled = (ObjectNode) EventJson.mapper().readTree(EventJson.write(examples()
+                .filter(PostMetricsSampled.class::isInstance).findFirst().orElseThrow()));
+        ((ObjectNode) sampled.get("metrics")).put("post_impressions", 10);
+        ((ObjectNode) sampled.get("metrics")).put("likes", -1);
+        sampled.put("sampleAge", "2h");
+
+        assertThat(schemaOf(EventType.POST_METRICS_SAMPLED).validate(sampled)).extracting(ValidationMessage::getMessage)
+                .anyMatch(m -> m.contains("post_impressions")).anyMatch(m -> m.contains("likes"))
+                .anyMatch(m -> m.contains("sampleAge"));
+    }
+
+    @Test
+    void metricsSchemaListsExactlyTheMetricNamesAndSampleAgesOfTheRecord() throws IOException {
+        JsonNode schema;
+        try (InputStream in = EventType.class.getResourceAsStream(EventType.POST_METRICS_SAMPLED.schemaResource())) {
+            schema = EventJson.mapper().readTree(in);
+        }
+        assertThat(schema.at("/properties/metrics/propertyNames/enum")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(PostMetricsSampled.METRIC_NAMES);
+        assertThat(schema.at("/properties/sampleAge/enum")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(PostMetricsSampled.SAMPLE_AGES);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.clearpost.events;
 
 import org.clearpost.events.KafkaAccess.ServiceAccess;
+import org.clearpost.events.figures.FigureType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaAccessTest {
 
     private static final Path REPOSITORY = Path.of("..");
+    private static final Set<String> FIGURE_TOPICS = Arrays.stream(FigureType.values()).map(FigureType::topic)
+            .collect(Collectors.toCollection(TreeSet::new));
 
     @Test
     void everyTopicHasExactlyOneWriterAndOnlyItsOwnServiceWritesADeadLetterTopic() {
@@ -34,15 +37,21 @@ class KafkaAccessTest {
         for (ServiceAccess service : KafkaAccess.SERVICES) {
             assertThat(service.writes()).as(service.principal())
                     .allMatch(topic -> Topics.ALL.contains(topic) || Topics.INTERNAL.contains(topic)
-                            || topic.equals(Topics.deadLetter(service.principal())));
+                            || topic.equals(Topics.deadLetter(service.principal()))
+                            || service == KafkaAccess.ANALYTICS && FIGURE_TOPICS.contains(topic));
             assertThat(service.writes()).allMatch(topic -> topic.startsWith(KafkaAccess.TOPIC_PREFIX));
         }
     }
 
+    /** Analytics reads every event topic and writes only its figures (and its dead letters); the analyst writes nothing. */
     @Test
-    void analyticsAndTheAnalystReadEveryTopicButWriteNone() {
+    void analyticsReadsEveryTopicAndWritesOnlyItsFiguresAndTheAnalystWritesNone() {
         assertThat(KafkaAccess.ANALYTICS.reads()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
-        assertThat(KafkaAccess.ANALYTICS.writes()).containsExactly(Topics.deadLetter("analytics-service"));
+        Set<String> figuresAndDeadLetters = new TreeSet<>(FIGURE_TOPICS);
+        figuresAndDeadLetters.add(Topics.deadLetter("analytics-service"));
+        assertThat(KafkaAccess.ANALYTICS.writes()).containsExactlyInAnyOrderElementsOf(figuresAndDeadLetters);
+        assertThat(KafkaAccess.topics()).containsAll(FIGURE_TOPICS);
+        assertThat(FIGURE_TOPICS).allMatch(Topics::compacted).doesNotContainAnyElementsOf(Topics.ALL);
         assertThat(KafkaAccess.grants(KafkaAccess.ANALYST))
                 .allMatch(grant -> grant.operation() != KafkaAccess.Operation.WRITE)
                 .anyMatch(grant -> grant.resource() == KafkaAccess.Resource.TOPIC && grant.name().equals(KafkaAccess.TOPIC_PREFIX)
