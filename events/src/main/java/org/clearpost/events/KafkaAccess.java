@@ -37,12 +37,22 @@ public final class KafkaAccess {
      * @param reads     the topics it consumes
      * @param transactions whether it may use Kafka transactions, with transactional ids starting with its principal
      *                  name (see {@link #transactionalIdPrefix()})
+     * @param streams   whether it runs Kafka Streams, under application ids starting with its principal name (the
+     *                  first {@code analytics-service}, a replay's {@code analytics-service-g2}...): it then owns the
+     *                  internal topics and consumer groups of that prefix (see {@link #streamsPrefix()}); Streams'
+     *                  exactly-once needs transactions, so this implies {@code transactions}
      */
-    public record ServiceAccess(String principal, Set<String> writes, Set<String> reads, boolean transactions) {
+    public record ServiceAccess(String principal, Set<String> writes, Set<String> reads, boolean transactions,
+            boolean streams) {
 
         public ServiceAccess {
             writes = Set.copyOf(writes);
             reads = Set.copyOf(reads);
+            transactions = transactions || streams;
+        }
+
+        public ServiceAccess(String principal, Set<String> writes, Set<String> reads, boolean transactions) {
+            this(principal, writes, reads, transactions, false);
         }
 
         public ServiceAccess(String principal, Set<String> writes, Set<String> reads) {
@@ -55,11 +65,16 @@ public final class KafkaAccess {
 
         private static ServiceAccess of(String service, List<String> ownTopics, List<String> consumed,
                 boolean transactions) {
+            return of(service, ownTopics, consumed, transactions, false);
+        }
+
+        private static ServiceAccess of(String service, List<String> ownTopics, List<String> consumed,
+                boolean transactions, boolean streams) {
             Set<String> writes = new TreeSet<>(ownTopics);
             if (!consumed.isEmpty()) {
                 writes.add(Topics.deadLetter(service));
             }
-            return new ServiceAccess(service, writes, new TreeSet<>(consumed), transactions);
+            return new ServiceAccess(service, writes, new TreeSet<>(consumed), transactions, streams);
         }
 
         /**
@@ -68,6 +83,17 @@ public final class KafkaAccess {
          */
         public Optional<String> transactionalIdPrefix() {
             return transactions ? Optional.of(principal) : Optional.empty();
+        }
+
+        /**
+         * The prefix of the service's Kafka Streams application ids, if it runs Kafka Streams (its principal). Streams
+         * names its internal topics ({@code <application.id>-<store>-changelog}, {@code -repartition}), its consumer
+         * group and its transactional ids ({@code <application.id>-<process>-<thread>}) after the application id, so
+         * one prefix covers every generation of the application. No Clearpost topic starts with it ({@link
+         * #TOPIC_PREFIX} does), so it can never reach another service's topic.
+         */
+        public Optional<String> streamsPrefix() {
+            return streams ? Optional.of(principal) : Optional.empty();
         }
 
         /** The consumer group the service reads in (READ on it is granted when it consumes anything). */
@@ -97,10 +123,13 @@ public final class KafkaAccess {
             List.of(Topics.MONITORING_RAW_MENTIONS, Topics.MONITORING_INTAKE_CURSORS, Topics.DRAFTING_POSTS,
                     Topics.CLEARANCE_DECISIONS, Topics.PUBLISHER_PUBLICATIONS),
             true);
-    /** Analytics reads every event topic and writes its figures, one compacted topic each ({@code FigureType}). */
+    /**
+     * Analytics reads every event topic and writes its figures, one compacted topic each ({@code FigureType}), from a
+     * Kafka Streams application (exactly_once_v2) whose internal topics, groups and transactional ids are its own.
+     */
     public static final ServiceAccess ANALYTICS = ServiceAccess.of("analytics-service",
             Arrays.stream(FigureType.values()).map(FigureType::topic).toList(),
-            Topics.ALL);
+            Topics.ALL, true, true);
 
     public static final List<ServiceAccess> SERVICES = List.of(DRAFTING, CLEARANCE, PUBLISHER, MONITORING, ANALYTICS);
 
@@ -112,7 +141,22 @@ public final class KafkaAccess {
 
     public enum Pattern { LITERAL, PREFIXED }
 
-    public enum Operation { READ, WRITE, DESCRIBE }
+    public enum Operation { READ, WRITE, DESCRIBE, CREATE, DELETE, DESCRIBE_CONFIGS }
+
+    /**
+     * What a Kafka Streams application needs on the topics of its prefix, its internal topics: to CREATE them at
+     * start (changelogs and repartition topics), READ and WRITE them, DELETE (the records of a repartition topic
+     * once consumed, which Streams purges, and the topics of an earlier generation after a replay), DESCRIBE them
+     * and DESCRIBE_CONFIGS (at every start Streams checks an existing internal topic's partitions and cleanup
+     * policy against what the topology needs).
+     */
+    public static final List<Operation> STREAMS_TOPIC_OPERATIONS = List.of(Operation.CREATE, Operation.READ,
+            Operation.WRITE, Operation.DELETE, Operation.DESCRIBE, Operation.DESCRIBE_CONFIGS);
+    /**
+     * What it needs on the consumer groups of its prefix: READ to join and commit offsets (in its transactions), and
+     * DELETE to remove an earlier generation's group after a replay.
+     */
+    public static final List<Operation> STREAMS_GROUP_OPERATIONS = List.of(Operation.READ, Operation.DELETE);
 
     /**
      * One allowed operation, the form both the broker's ACLs and the Kubernetes {@code KafkaUser}s are compared in.
@@ -132,6 +176,12 @@ public final class KafkaAccess {
             service.consumerGroup().ifPresent(group -> grants.add(new Grant(who, Resource.GROUP, group, Pattern.LITERAL, Operation.READ)));
             service.transactionalIdPrefix().ifPresent(prefix -> grants.add(
                     new Grant(who, Resource.TRANSACTIONAL_ID, prefix, Pattern.PREFIXED, Operation.WRITE)));
+            service.streamsPrefix().ifPresent(prefix -> {
+                STREAMS_TOPIC_OPERATIONS.forEach(operation -> grants.add(
+                        new Grant(who, Resource.TOPIC, prefix, Pattern.PREFIXED, operation)));
+                STREAMS_GROUP_OPERATIONS.forEach(operation -> grants.add(
+                        new Grant(who, Resource.GROUP, prefix, Pattern.PREFIXED, operation)));
+            });
         }
         grants.add(new Grant(ANALYST, Resource.TOPIC, TOPIC_PREFIX, Pattern.PREFIXED, Operation.READ));
         grants.add(new Grant(ANALYST, Resource.TOPIC, TOPIC_PREFIX, Pattern.PREFIXED, Operation.DESCRIBE));

@@ -101,8 +101,19 @@ class KafkaAccessTest {
                     .toList();
             assertThat(access.reads()).as(access.principal() + " reads").containsAll(consumed);
             String group = properties.getProperty("mp.messaging.connector.smallrye-kafka.group.id");
-            assertThat(group == null ? java.util.Optional.<String>empty() : java.util.Optional.of(group))
-                    .as(access.principal() + " consumer group").isEqualTo(access.consumerGroup());
+            if (group == null && access.streams()) {
+                // A Kafka Streams service: its group is its application id (Quarkus: the application name unless set).
+                String applicationId = properties.getProperty("quarkus.kafka-streams.application-id",
+                        access.principal());
+                assertThat(applicationId).as(access.principal() + " Kafka Streams application id")
+                        .startsWith(access.streamsPrefix().orElseThrow());
+                String streamsTopics = properties.getProperty("quarkus.kafka-streams.topics", "");
+                assertThat(access.reads()).as(access.principal() + " reads (Kafka Streams)").containsAll(
+                        Arrays.stream(streamsTopics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList());
+            } else {
+                assertThat(group == null ? java.util.Optional.<String>empty() : java.util.Optional.of(group))
+                        .as(access.principal() + " consumer group").isEqualTo(access.consumerGroup());
+            }
             String deadLetter = properties.getProperty("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic");
             if (deadLetter != null) {
                 assertThat(access.writes()).as(access.principal() + " writes its dead letters").contains(deadLetter);
@@ -120,11 +131,50 @@ class KafkaAccessTest {
                     .containsExactly(KafkaAccess.MONITORING.principal());
         }
         assertThat(KafkaAccess.grants()).filteredOn(grant -> grant.resource() == KafkaAccess.Resource.TRANSACTIONAL_ID)
-                .containsExactly(new KafkaAccess.Grant("monitoring-service", KafkaAccess.Resource.TRANSACTIONAL_ID,
-                        "monitoring-service", KafkaAccess.Pattern.PREFIXED, KafkaAccess.Operation.WRITE));
+                .containsExactlyInAnyOrder(new KafkaAccess.Grant("monitoring-service", KafkaAccess.Resource.TRANSACTIONAL_ID,
+                        "monitoring-service", KafkaAccess.Pattern.PREFIXED, KafkaAccess.Operation.WRITE),
+                        new KafkaAccess.Grant("analytics-service", KafkaAccess.Resource.TRANSACTIONAL_ID,
+                        "analytics-service", KafkaAccess.Pattern.PREFIXED, KafkaAccess.Operation.WRITE));
         assertThat(Topics.partitions(Topics.MONITORING_RAW_MENTIONS)).contains(6);
         assertThat(Topics.compacted(Topics.MONITORING_INTAKE_CURSORS)).isTrue();
         assertThat(Topics.compacted(Topics.MONITORING_RAW_MENTIONS)).isFalse();
+    }
+
+    /**
+     * Analytics runs Kafka Streams: it owns the topics and groups of its application-id prefix (internal topics,
+     * every generation's group) and its transactional ids, and no prefix grant reaches a Clearpost topic or another
+     * service's group or transactions. Nobody else may create or delete a topic.
+     */
+    @Test
+    void onlyAKafkaStreamsServiceOwnsTopicsAndGroupsByItsPrefixAndThePrefixReachesNothingElse() {
+        assertThat(KafkaAccess.SERVICES).filteredOn(ServiceAccess::streams).containsExactly(KafkaAccess.ANALYTICS);
+        assertThat(KafkaAccess.ANALYTICS.streamsPrefix()).contains("analytics-service");
+        assertThat(KafkaAccess.ANALYTICS.transactionalIdPrefix()).contains("analytics-service");
+        Set<KafkaAccess.Grant> prefixed = KafkaAccess.grants("analytics-service").stream()
+                .filter(grant -> grant.pattern() == KafkaAccess.Pattern.PREFIXED).collect(Collectors.toSet());
+        Set<KafkaAccess.Grant> expected = new java.util.HashSet<>();
+        for (KafkaAccess.Operation operation : List.of(KafkaAccess.Operation.CREATE, KafkaAccess.Operation.READ,
+                KafkaAccess.Operation.WRITE, KafkaAccess.Operation.DELETE, KafkaAccess.Operation.DESCRIBE,
+                KafkaAccess.Operation.DESCRIBE_CONFIGS)) {
+            expected.add(new KafkaAccess.Grant("analytics-service", KafkaAccess.Resource.TOPIC, "analytics-service",
+                    KafkaAccess.Pattern.PREFIXED, operation));
+        }
+        expected.add(new KafkaAccess.Grant("analytics-service", KafkaAccess.Resource.GROUP, "analytics-service",
+                KafkaAccess.Pattern.PREFIXED, KafkaAccess.Operation.READ));
+        expected.add(new KafkaAccess.Grant("analytics-service", KafkaAccess.Resource.GROUP, "analytics-service",
+                KafkaAccess.Pattern.PREFIXED, KafkaAccess.Operation.DELETE));
+        expected.add(new KafkaAccess.Grant("analytics-service", KafkaAccess.Resource.TRANSACTIONAL_ID,
+                "analytics-service", KafkaAccess.Pattern.PREFIXED, KafkaAccess.Operation.WRITE));
+        assertThat(prefixed).isEqualTo(expected);
+
+        assertThat(KafkaAccess.topics()).noneMatch(topic -> topic.startsWith("analytics-service"));
+        assertThat(KafkaAccess.principals()).filteredOn(p -> p.startsWith("analytics-service"))
+                .containsExactly("analytics-service");
+        assertThat(KafkaAccess.grants()).filteredOn(grant -> grant.operation() == KafkaAccess.Operation.CREATE
+                || grant.operation() == KafkaAccess.Operation.DELETE
+                || grant.operation() == KafkaAccess.Operation.DESCRIBE_CONFIGS)
+                .allMatch(grant -> grant.principal().equals("analytics-service")
+                        && grant.name().equals("analytics-service") && grant.pattern() == KafkaAccess.Pattern.PREFIXED);
     }
 
     private static Properties applicationProperties(String service) throws IOException {

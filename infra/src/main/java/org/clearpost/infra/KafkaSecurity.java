@@ -20,7 +20,11 @@ import java.util.Map;
  * IDEMPOTENT_WRITE an idempotent producer (the outbox relay) asks for (KIP-679). READ and WRITE imply DESCRIBE.
  * A service allowed Kafka transactions (monitoring) gets WRITE on {@code TRANSACTIONAL_ID}s by its own prefix: enough to
  * initialise, fence, add partitions to, commit and abort its transactions; offsets sent in a transaction also need READ
- * on its consumer group, which it has as a consumer.
+ * on its consumer group, which it has as a consumer. A Kafka Streams service (analytics) also owns the topics and
+ * groups of its application-id prefix ({@link KafkaAccess#STREAMS_TOPIC_OPERATIONS}): Streams creates its changelog
+ * and repartition topics itself, so they cannot be provisioned here, and a replay starts a new generation of them.
+ * No cluster-level grant is needed: exactly_once_v2 runs on the prefixed transactional ids, and WRITE on a topic
+ * covers idempotence. The figure topics are created compacted, as {@code Topics.compacted} says.
  */
 public final class KafkaSecurity {
 

@@ -63,7 +63,9 @@ class ManifestsTest {
             }
             declared.add(name);
         }
-        assertThat(declared).containsAll(Topics.ALL).containsAll(Topics.INTERNAL);
+        assertThat(declared).containsAll(Topics.ALL).containsAll(Topics.INTERNAL).containsAll(
+                java.util.Arrays.stream(org.clearpost.events.figures.FigureType.values())
+                        .map(org.clearpost.events.figures.FigureType::topic).toList());
         for (String service : SERVICES) {
             String deadLetter = applicationProperties(service)
                     .getProperty("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic");
@@ -139,7 +141,7 @@ class ManifestsTest {
                     declared.add(new KafkaAccess.Grant(name,
                             resourceType((String) resource.get("type")),
                             (String) resource.get("name"), pattern,
-                            KafkaAccess.Operation.valueOf(((String) operation).toUpperCase(Locale.ROOT))));
+                            operation((String) operation)));
                 }
             }
         }
@@ -163,6 +165,11 @@ class ManifestsTest {
         // Nobody may create topics in the cluster, so every topic somebody writes must be declared.
         List<Object> declared = documents("topics.yaml").stream().map(topic -> path(topic, "spec", "topicName")).toList();
         assertThat(declared).containsAll(KafkaAccess.topics());
+    }
+
+    /** Strimzi's operations (Read, Write, DescribeConfigs...) in the contract's (Kafka's) names. */
+    private static KafkaAccess.Operation operation(String strimzi) {
+        return KafkaAccess.Operation.valueOf(strimzi.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
     }
 
     /** Strimzi's resource types (topic, group, transactionalId) in the contract's (Kafka's) names. */
