@@ -79,8 +79,21 @@ public final class Topics {
         return MONITORING_RAW_MENTIONS.equals(topic) ? Optional.of(MONITORING_RAW_MENTIONS_PARTITIONS) : Optional.empty();
     }
 
-    /** Whether {@code topic} keeps only the latest record per key ({@code cleanup.policy=compact}). */
+    /**
+     * Topics of definitions, where the latest record per key is the current state (campaigns, tracked queries, inbox
+     * settings): compacted in production (deploy's topics.yaml), so compacted wherever the contract creates topics
+     * too, and an analyst reading the AsyncAPI document learns the same everywhere. Not the pre-election periods:
+     * since issue 12 the refusals and exemptions of a period share its key, and compaction would keep only the
+     * period's latest record, losing its declaration and the rest of its report.
+     */
+    private static final List<String> COMPACTED = List.of(DRAFTING_CAMPAIGNS, MONITORING_TRACKED_QUERIES,
+            MONITORING_INBOX_SETTINGS, MONITORING_INTAKE_CURSORS);
+
+    /**
+     * Whether {@code topic} keeps only the latest record per key ({@code cleanup.policy=compact}): the definition
+     * topics, monitoring's intake cursors and every figure topic.
+     */
     public static boolean compacted(String topic) {
-        return MONITORING_INTAKE_CURSORS.equals(topic) || topic.startsWith(FigureType.TOPIC_PREFIX);
+        return COMPACTED.contains(topic) || topic.startsWith(FigureType.TOPIC_PREFIX);
     }
 }

@@ -61,6 +61,11 @@ class ManifestsTest {
             if (Topics.compacted(name)) {
                 assertThat(policy).as(name + " must keep every key's latest record").isEqualTo("compact");
             }
+            // And the other way round: the contract (so the local broker and the AsyncAPI document) knows every
+            // compacted topic of production.
+            if (policy.equals("compact")) {
+                assertThat(Topics.compacted(name)).as(name + " is compacted in production, so in the contract").isTrue();
+            }
             declared.add(name);
         }
         assertThat(declared).containsAll(Topics.ALL).containsAll(Topics.INTERNAL).containsAll(
