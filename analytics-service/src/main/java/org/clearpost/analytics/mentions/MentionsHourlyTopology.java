@@ -31,6 +31,10 @@ public class MentionsHourlyTopology implements FigureTopology {
     /** Each mention's {@code mentionedAt} while its hour is open. */
     public static final String MENTIONS_STORE = NAME + "-mentions";
 
+    /** The defaults of {@link MentionFiguresConfig} ({@code 2h}, {@code 90d}). */
+    public static final Duration DEFAULT_GRACE = Duration.ofHours(2);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
     private Duration grace;
     private Duration retention;
 
@@ -41,6 +45,11 @@ public class MentionsHourlyTopology implements FigureTopology {
     @Inject
     public MentionsHourlyTopology(MentionFiguresConfig config) {
         this(config.mentionsHourly().grace(), config.mentionsHourly().retention());
+    }
+
+    /** With the default grace and retention: for tests and tools that build the topology without Quarkus. */
+    public static MentionsHourlyTopology withDefaults() {
+        return new MentionsHourlyTopology(DEFAULT_GRACE, DEFAULT_RETENTION);
     }
 
     public MentionsHourlyTopology(Duration grace, Duration retention) {

@@ -44,7 +44,7 @@ public class ResponseTimesTopology implements FigureTopology {
     @Override
     public void build(StreamsBuilder builder, KStream<String, ClearpostEvent> events) {
         KStream<String, ResponseTimes> rows = events
-                .process(AnswerRows::new, Named.as(NAME + "-answers"))
+                .process(AnswerRows.supplier(), Named.as(NAME + "-answers"))
                 .repartition(Repartitioned.<String, Answer>as(NAME + "-by-row")
                         .withKeySerde(Serdes.String()).withValueSerde(FigureSerde.json(Answer.class)))
                 .process(ResponseTimeTotals.supplier(), Named.as(NAME + "-totals"));

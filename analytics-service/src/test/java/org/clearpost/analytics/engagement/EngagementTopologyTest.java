@@ -49,6 +49,7 @@ class EngagementTopologyTest {
             send(figures, sample(T1, Network.X, "winter", "1h", Map.of("impressions", 100L, "likes", 5L)));
             send(figures, sample(T2, Network.X, "winter", "1h", Map.of("impressions", 50L)));
             send(figures, sample(T1, Network.X, "winter", "6h", Map.of("impressions", 300L, "likes", 9L)));
+            send(figures, sample(T1, Network.X, "winter", "6h", Map.of("impressions", 300L, "likes", 9L))); // resent
 
             PostEngagement t1 = figures.<PostEngagement>rows(FigureType.POST_ENGAGEMENT).get(T1.toString());
             assertEquals("6h", t1.sampleAge());

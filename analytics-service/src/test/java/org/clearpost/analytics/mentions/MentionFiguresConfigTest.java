@@ -28,6 +28,8 @@ class MentionFiguresConfigTest {
         MentionFiguresConfig config = read(Map.of());
         assertEquals(Duration.ofHours(2), config.mentionsHourly().grace());
         assertEquals(Duration.ofDays(90), config.mentionsHourly().retention());
+        assertEquals(MentionsHourlyTopology.DEFAULT_GRACE, config.mentionsHourly().grace());
+        assertEquals(MentionsHourlyTopology.DEFAULT_RETENTION, config.mentionsHourly().retention());
     }
 
     @Test

@@ -203,6 +203,23 @@ class MentionsHourlyTopologyTest {
     }
 
     @Test
+    void aTriageArrivingBeyondTheGraceIsDroppedWhileItsMentionStaysCounted() {
+        try (FigureDriver figures = driver()) {
+            UUID a = UUID.randomUUID();
+            figures.send(mention(a, Network.X, "@ico", TEN.plusSeconds(600), List.of()), TEN.plusSeconds(660));
+            UUID b = UUID.randomUUID();
+            Instant later = TEN.plusSeconds(3 * 3600 + 1800); // 13:30: the 10:00 hour closed at 13:00
+            arrive(figures, mention(b, Network.X, "@ico", later, List.of()), triage(b, Network.X, "NEUTRAL"), later);
+            figures.send(triage(a, Network.X, "NEGATIVE"), later.plusSeconds(60));
+
+            Map<String, Long> counts = counts(figures);
+            assertEquals(1L, counts.get("10:00 network=X"));
+            assertFalse(counts.containsKey("10:00 sentiment=NEGATIVE"));
+            assertEquals(1.0, figures.metricTotal(MentionBuckets.DROPPED_METRIC + "-total"));
+        }
+    }
+
+    @Test
     void aTriageWhoseMentionWasNeverReadIsDroppedAndCounted() {
         try (FigureDriver figures = driver()) {
             figures.send(triage(UUID.randomUUID(), Network.X, "NEUTRAL"), TEN);

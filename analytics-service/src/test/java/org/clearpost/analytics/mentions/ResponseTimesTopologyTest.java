@@ -71,6 +71,20 @@ class ResponseTimesTopologyTest {
     }
 
     @Test
+    void anAnswerDeliveredTwiceCountsOnce() {
+        try (FigureDriver figures = new FigureDriver(new ResponseTimesTopology())) {
+            MentionAnswered answer = answered(Network.X, WEDNESDAY, 600, 900, true);
+            figures.send(answer, WEDNESDAY);
+            figures.send(answer, WEDNESDAY); // the relay resent its batch
+            figures.send(answered(Network.X, WEDNESDAY.plusSeconds(60), 1200, 1500, false), WEDNESDAY.plusSeconds(60));
+            ResponseTimes x = figures.<ResponseTimes>rows(FigureType.RESPONSE_TIMES).get("2026-11-30|X");
+            assertEquals(2, x.answered());
+            assertEquals(2, x.businessSeconds().count());
+            assertEquals(1, x.withinSla());
+        }
+    }
+
+    @Test
     void weeksStartOnMondayInLondon() {
         try (FigureDriver figures = new FigureDriver(new ResponseTimesTopology())) {
             // Sunday 28 June 23:30 UTC is Monday 00:30 in London (BST): the new week's.
