@@ -64,6 +64,8 @@ public class PreElectionReportTopology implements FigureTopology {
     static final String PERIODS_STORE = PREFIX + "-periods";
     static final String SUBMISSIONS_STORE = PREFIX + "-submissions";
     static final String BY_PERIOD = PREFIX + "-by-period";
+    /** clearance's name of the route a period's rules apply on ({@code Route.PRE_ELECTION} there). */
+    static final String PRE_ELECTION_ROUTE = "pre-election";
 
     static final EventHandlers<Routing> HANDLERS = EventHandlers.<Routing>builder()
             .onWith(PreElectionPeriodDeclared.class, (event, routing) -> routing.pass(new Change(Kind.DECLARED,
@@ -78,8 +80,7 @@ public class PreElectionReportTopology implements FigureTopology {
                     event.submittedAt(), event.postId(), event.version(), null, null, null, null)))
             .onWith(ClearanceCaseOpened.class, (event, routing) -> routing.routed(event.postId(), event.version(),
                     event.preElectionPeriodId(), event.openedAt()))
-            .onWith(ClearanceRerouted.class, (event, routing) -> routing.routed(event.postId(), event.version(),
-                    event.periodId(), event.reroutedAt()))
+            .onWith(ClearanceRerouted.class, (event, routing) -> routing.rerouted(event))
             .onWith(PostRejected.class, (event, routing) -> routing.rejected(event))
             .onWith(PostPublished.class, (event, routing) -> routing.published(event))
             .build();
@@ -218,6 +219,25 @@ public class PreElectionReportTopology implements FigureTopology {
             }
             store.put(key, new RoutingState(periodId, state == null ? null : state.publishedAt(), publishedCounted,
                     false));
+        }
+
+        /**
+         * A reroute names the period behind it both onto the pre-election route (the period came into force or moved
+         * over the case) and off it (the period was cancelled or moved away): only the first routes the version under
+         * the period. Once off it, the version's rejection or publication is no longer the period's; its routing
+         * stays counted, because it did happen.
+         */
+        void rerouted(ClearanceRerouted event) {
+            if (PRE_ELECTION_ROUTE.equals(event.toRoute())) {
+                routed(event.postId(), event.version(), event.periodId(), event.reroutedAt());
+                return;
+            }
+            String key = PostActivityTopology.versionKey(event.postId(), event.version());
+            RoutingState state = store.get(key);
+            if (state != null && state.periodId() != null) {
+                store.put(key, new RoutingState(null, state.publishedAt(), state.publishedCounted(),
+                        state.rejected()));
+            }
         }
 
         void rejected(PostRejected event) {

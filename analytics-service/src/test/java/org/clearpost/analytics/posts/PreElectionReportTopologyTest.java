@@ -101,6 +101,24 @@ class PreElectionReportTopologyTest {
     }
 
     @Test
+    void aCaseReroutedOffThePreElectionRouteNoLongerCountsItsRejection() {
+        Posts post = Posts.onX();
+        Instant during = london("2026-04-22T10:00");
+        try (FigureDriver driver = new FigureDriver(PreElectionReportTopology.withDefaults())) {
+            driver.pipe(declared(london("2026-04-01T12:00")), london("2026-04-01T12:00"))
+                    .pipe(post.opened("pre-election", periodId, during, during), during)
+                    // the period was cancelled: clearance moves the case back, naming the period behind the move
+                    .pipe(post.rerouted("pre-election", "normal", periodId, during.plusSeconds(60)),
+                            during.plusSeconds(60))
+                    .pipe(post.rejected(during.plusSeconds(120)), during.plusSeconds(120));
+
+            PreElectionReport report = report(driver);
+            assertThat(report.routed()).isOne();
+            assertThat(report.rejected()).isZero();
+        }
+    }
+
+    @Test
     void aCancelledPeriodCountsOnlyTheDraftsWhileItWasInForce() {
         Instant cancelledAt = london("2026-04-25T12:00");
         try (FigureDriver driver = new FigureDriver(PreElectionReportTopology.withDefaults())) {
