@@ -10,8 +10,8 @@ import org.clearpost.events.figures.FigureType;
  *
  * <p><b>Grace:</b> an event counts in the bucket of its own time as long as the figure's stream time (the latest event
  * time its task has seen) is no later than the bucket's end plus the grace period; an event later than that is dropped,
- * logged and counted (this counter and the Micrometer counter {@code clearpost.analytics.late.events}, tagged with the
- * figure), because the bucket may already have been pruned or reported as final.
+ * logged and counted ({@link #lateDropped()}, and the Micrometer counter {@code clearpost.analytics.late.events}
+ * tagged with the figure), because the bucket may already have been pruned or reported as final.
  *
  * <p><b>Retention:</b> a punctuator on stream time deletes from the figure's store every bucket that ended more than
  * {@code retention()} before stream time. The figure's compacted topic keeps the rows (it is the analysts' history);
@@ -28,6 +28,9 @@ public interface BucketedFigure {
     /** How long after its bucket ended a row stays in the figure's store (and so over REST). */
     Duration retention();
 
-    /** Events dropped because they arrived after their bucket's grace period, since this bean started. */
+    /**
+     * Changes dropped because they arrived after their bucket's grace period, since this bean started (an event that
+     * touches several rows, e.g. a draft for two accounts, is one change per row).
+     */
     long lateDropped();
 }
