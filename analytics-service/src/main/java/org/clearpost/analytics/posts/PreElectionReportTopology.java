@@ -100,7 +100,10 @@ public class PreElectionReportTopology implements FigureTopology {
         return new PreElectionReportTopology(Duration.ofDays(400));
     }
 
-    /** How long a submission is remembered to count for a period declared or moved after it. */
+    /**
+     * How long a submission is remembered to count for a period declared or moved after it, and a version's routing
+     * to count its rejection or publication.
+     */
     public Duration submissionRetention() {
         return submissionRetention;
     }
@@ -133,7 +136,7 @@ public class PreElectionReportTopology implements FigureTopology {
                 Serdes.String(), FigureSerde.of(PreElectionReport.class)));
         Duration keep = submissionRetention;
         KStream<String, PreElectionReport> rows = events
-                .process(Routing::new, Named.as(PREFIX + "-routing-processor"), ROUTING_STORE)
+                .process(() -> new Routing(keep), Named.as(PREFIX + "-routing-processor"), ROUTING_STORE)
                 .repartition(Repartitioned.<String, Change>as(BY_PERIOD).withKeySerde(Serdes.String())
                         .withValueSerde(FigureSerde.json(Change.class)).withNumberOfPartitions(1))
                 .process(() -> new Reports(keep, figureStore), Named.as(PREFIX + "-rows"), PERIODS_STORE,
@@ -162,8 +165,10 @@ public class PreElectionReportTopology implements FigureTopology {
      * @param periodId the period the version was routed under, else {@code null}
      * @param publishedAt its first publication, once seen (possibly before its routing)
      * @param rejected whether its rejection has been counted
+     * @param lastSeen the latest event time about the version, for pruning
      */
-    record RoutingState(UUID periodId, Instant publishedAt, boolean publishedCounted, boolean rejected) {
+    record RoutingState(UUID periodId, Instant publishedAt, boolean publishedCounted, boolean rejected,
+            Instant lastSeen) {
     }
 
     /** A period's window: in force from {@code startsAt} to the earlier of {@code endsAt} and its cancellation. */
@@ -183,6 +188,8 @@ public class PreElectionReportTopology implements FigureTopology {
     /** The first stage, keyed by post id (period id for the period's own events). */
     static final class Routing implements Processor<String, ClearpostEvent, String, Change> {
 
+        private final Duration retention;
+
         private ProcessorContext<String, Change> context;
         private KeyValueStore<String, RoutingState> store;
 
@@ -190,6 +197,24 @@ public class PreElectionReportTopology implements FigureTopology {
         public void init(ProcessorContext<String, Change> context) {
             this.context = context;
             this.store = context.getStateStore(ROUTING_STORE);
+            context.schedule(BucketRows.PRUNE_EVERY, PunctuationType.STREAM_TIME, this::prune);
+        }
+
+        Routing(Duration retention) {
+            this.retention = retention;
+        }
+
+        private void prune(long streamTime) {
+            Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
+            List<String> expired = new ArrayList<>();
+            try (KeyValueIterator<String, RoutingState> all = store.all()) {
+                all.forEachRemaining(version -> {
+                    if (version.value.lastSeen() != null && version.value.lastSeen().isBefore(cutoff)) {
+                        expired.add(version.key);
+                    }
+                });
+            }
+            expired.forEach(store::delete);
         }
 
         @Override
@@ -218,7 +243,7 @@ public class PreElectionReportTopology implements FigureTopology {
                 publishedCounted = true;
             }
             store.put(key, new RoutingState(periodId, state == null ? null : state.publishedAt(), publishedCounted,
-                    false));
+                    false, at));
         }
 
         /**
@@ -236,7 +261,7 @@ public class PreElectionReportTopology implements FigureTopology {
             RoutingState state = store.get(key);
             if (state != null && state.periodId() != null) {
                 store.put(key, new RoutingState(null, state.publishedAt(), state.publishedCounted(),
-                        state.rejected()));
+                        state.rejected(), event.reroutedAt()));
             }
         }
 
@@ -248,7 +273,8 @@ public class PreElectionReportTopology implements FigureTopology {
             }
             pass(new Change(Kind.REJECTED, state.periodId(), event.rejectedAt(), event.postId(), event.version(),
                     null, null, null, null));
-            store.put(key, new RoutingState(state.periodId(), state.publishedAt(), state.publishedCounted(), true));
+            store.put(key, new RoutingState(state.periodId(), state.publishedAt(), state.publishedCounted(), true,
+                    event.rejectedAt()));
         }
 
         /** A version counts once as published, at its first target's publication. */
@@ -261,12 +287,13 @@ public class PreElectionReportTopology implements FigureTopology {
             if (state != null && state.periodId() != null) {
                 pass(new Change(Kind.PUBLISHED, state.periodId(), event.publishedAt(), event.postId(),
                         event.version(), null, null, null, null));
-                store.put(key, new RoutingState(state.periodId(), event.publishedAt(), true, state.rejected()));
+                store.put(key, new RoutingState(state.periodId(), event.publishedAt(), true, state.rejected(),
+                        event.publishedAt()));
                 return;
             }
             // Not routed under a period (yet): remember it, in case its routing is still to come from clearance's
-            // topic. This remembers every published version; versions are few enough (a team's posts) to keep.
-            store.put(key, new RoutingState(null, event.publishedAt(), false, false));
+            // topic. Forgotten after the submission retention, like the routing of every version.
+            store.put(key, new RoutingState(null, event.publishedAt(), false, false, event.publishedAt()));
         }
     }
 
