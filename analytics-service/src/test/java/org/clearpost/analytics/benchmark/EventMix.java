@@ -63,8 +63,9 @@ final class EventMix {
         return 2L * posts;
     }
 
+    /** The events in time order (a clearance, an answer or a sample comes later than what it follows). */
     List<ProducerRecord<String, String>> records() {
-        List<ProducerRecord<String, String>> records = new ArrayList<>(target + 32);
+        List<Timed> records = new ArrayList<>(target + 32);
         CampaignRef campaign = new CampaignRef("bench-campaign", "Bench campaign", LocalDate.ofInstant(start,
                 java.time.ZoneOffset.UTC), null);
         records.add(record(new CampaignDefined("bench-campaign", "Bench campaign", campaign.startsOn(),
@@ -78,10 +79,14 @@ final class EventMix {
                 mention(records, at);
             }
         }
-        return records;
+        records.sort(java.util.Comparator.comparing(Timed::time));
+        return records.stream().map(Timed::record).toList();
     }
 
-    private void post(List<ProducerRecord<String, String>> records, Instant at, CampaignRef campaign) {
+    private record Timed(Instant time, ProducerRecord<String, String> record) {
+    }
+
+    private void post(List<Timed> records, Instant at, CampaignRef campaign) {
         posts++;
         UUID postId = UUID.randomUUID();
         List<Target> targets = List.of(new Target(UUID.randomUUID(), Network.X, "bench_x"),
@@ -111,7 +116,7 @@ final class EventMix {
         }
     }
 
-    private void mention(List<ProducerRecord<String, String>> records, Instant at) {
+    private void mention(List<Timed> records, Instant at) {
         mentions++;
         UUID mentionId = UUID.randomUUID();
         Network network = random.nextBoolean() ? Network.X : Network.FACEBOOK;
@@ -135,7 +140,7 @@ final class EventMix {
         }
     }
 
-    private static ProducerRecord<String, String> record(ClearpostEvent event, Instant time) {
-        return CloudEventRecords.record(UUID.randomUUID(), event, "/clearpost/benchmark", time);
+    private static Timed record(ClearpostEvent event, Instant time) {
+        return new Timed(time, CloudEventRecords.record(UUID.randomUUID(), event, "/clearpost/benchmark", time));
     }
 }
