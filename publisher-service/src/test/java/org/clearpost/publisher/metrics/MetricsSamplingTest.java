@@ -244,9 +244,10 @@ class MetricsSamplingTest {
                 number(sandboxNumbers(published.externalId(), "PT6H"), "views"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(schedule.forPost(cleared.postId()))
                 .allSatisfy(s -> assertThat(s.status()).isEqualTo("SAMPLED")));
-        SampleView oneHour = schedule.forPost(cleared.postId()).stream().filter(s -> s.sampleAge().equals("1h"))
-                .findFirst().orElseThrow();
-        assertThat(oneHour.attempts()).isEqualTo(3);
+        // The two failures went to whichever samples were read first (the retried one or the next due): two reads
+        // more than the five samples, every sample taken, and one event each.
+        assertThat(schedule.forPost(cleared.postId())).extracting(SampleView::attempts)
+                .satisfies(attempts -> assertThat(attempts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(7));
         assertThat(samplesOf(cleared.postId(), Duration.ofSeconds(2))).extracting(PostMetricsSampled::sampleAge)
                 .containsExactlyInAnyOrderElementsOf(PostMetricsSampled.SAMPLE_AGES);
     }
