@@ -164,6 +164,27 @@ public class PostStore {
         return Optional.ofNullable(posts.get(id));
     }
 
+    /**
+     * Makes a held post as old as if it had been published at {@code publishedAt}, so its engagement (which grows
+     * with age) and X's 30-day limit on non-public metrics can be tried without waiting; empty if no such post.
+     */
+    public synchronized Optional<HeldPost> backdate(String id, Instant publishedAt) {
+        HeldPost p = posts.get(id);
+        if (p == null) {
+            return Optional.empty();
+        }
+        HeldPost older = new HeldPost(p.network(), p.id(), p.kind(), p.account(), p.text(), p.pageId(), p.link(),
+                p.inReplyTo(), p.quoteOf(), p.retweetOf(), p.repostOf(), p.media(), p.url(), p.tokenFingerprint(),
+                publishedAt);
+        posts.put(id, older);
+        return Optional.of(older);
+    }
+
+    /** Deletes a held post, as its author deleting it on the network would; false if there was none. */
+    public synchronized boolean delete(String id) {
+        return posts.remove(id) != null;
+    }
+
     /** Forgets posts, uploads and duplicate memory; registered X users stay, as accounts do. */
     public synchronized void reset() {
         posts.clear();

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.events.PostCleared;
+import org.clearpost.events.PostPublished;
 import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.events.Target;
 import org.clearpost.publisher.config.PublisherConfig;
@@ -110,10 +112,16 @@ public class PublicationLedger {
     private final Duration inFlightTimeout;
     private final MeterRegistry meters;
     private final ObjectMapper mapper;
+    // Told, in the transaction, what was recorded: the metrics samples of a post hang off these (package metrics).
+    private final Event<PostCleared> clearedRecorded;
+    private final Event<PostPublished> publishedRecorded;
 
     public PublicationLedger(Outbox outbox, AccountService accounts, Connectors connectors, Clock clock,
-            PublisherConfig config, MeterRegistry meters, ObjectMapper mapper) {
+            PublisherConfig config, MeterRegistry meters, ObjectMapper mapper, Event<PostCleared> clearedRecorded,
+            Event<PostPublished> publishedRecorded) {
         this.mapper = mapper;
+        this.clearedRecorded = clearedRecorded;
+        this.publishedRecorded = publishedRecorded;
         this.outbox = outbox;
         this.accounts = accounts;
         this.connectors = connectors;
@@ -159,6 +167,7 @@ public class PublicationLedger {
                         cleared.version());
             }
         }
+        clearedRecorded.fire(cleared);
     }
 
     /**
@@ -264,6 +273,7 @@ public class PublicationLedger {
             int steps = PublicationSteps.count(content, publication.sharesTargetId != null);
             publication.stepPublished(published.externalId(), published.url(), steps, now).ifPresentOrElse(event -> {
                 outbox.append(event);
+                publishedRecorded.fire(event);
                 count("published");
             }, () -> LOG.infof("Publication %s: %d of %d calls live, the next is due now", publication.id,
                     publication.stepsDone, steps));
