@@ -10,7 +10,9 @@ import jakarta.annotation.Priority;
  * from {@code clearpost.analytics.generation}, unless it is set explicitly: a property file cannot say "the name, with
  * {@code -gN} after it for N > 1". Registered in {@code META-INF/services}.
  */
-@Priority(io.smallrye.config.Priorities.APPLICATION)
+// Below the expression interceptor (3300), so the expression in application.properties reaches this one; above the
+// profile interceptor (3200), so a %profile.clearpost.analytics.generation is seen
+@Priority(io.smallrye.config.Priorities.LIBRARY + 250)
 public class ApplicationIdInterceptor implements ConfigSourceInterceptor {
 
     static final String APPLICATION_ID = "clearpost.analytics.application-id";
