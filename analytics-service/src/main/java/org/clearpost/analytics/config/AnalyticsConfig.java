@@ -16,6 +16,22 @@ public interface AnalyticsConfig {
     @WithDefault("1")
     int generation();
 
+    /** The application id Kafka Streams runs under; derived from the generation unless set (ApplicationIdInterceptor). */
+    String applicationId();
+
+    /** The host name other replicas reach this one at (with {@link #advertisedPort()}: {@code application.server}). */
+    String advertisedHost();
+
+    /** The HTTP port other replicas reach this one at: the service's own HTTP port. */
+    int advertisedPort();
+
+    /** Kafka Streams' state directory (RocksDB stores, one subdirectory per application id). */
+    String stateDir();
+
+    /** Warm copies of each store on other replicas: 1 when more than one replica runs, else 0. */
+    @WithDefault("0")
+    int standbyReplicas();
+
     /** How long a request waits for another replica's rows before answering 503. */
     @WithDefault("5s")
     Duration queryTimeout();

@@ -37,8 +37,12 @@ public class AnalyticsTopology {
     /** Where records go that are not readable events, or whose type the table does not name. */
     public static final String DEAD_LETTER_TOPIC = Topics.deadLetter("analytics-service");
 
+    /**
+     * {@code @Singleton}, not {@code @ApplicationScoped}: a normal-scoped bean is a client proxy, and KafkaStreams reads
+     * the topology's builder from a field, which on the proxy is an empty topology ("no stream threads").
+     */
     @Produces
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     public Topology topology(Instance<FigureTopology> parts) {
         List<FigureTopology> list = parts.stream().toList();
         List<String> gaps = unaccountedFor(list);

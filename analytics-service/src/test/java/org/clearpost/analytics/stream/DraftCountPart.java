@@ -27,11 +27,11 @@ import org.clearpost.support.time.LondonTime;
 /**
  * A stand-in figure part for the api's own tests while the real parts (posts, mentions, engagement) are written on
  * other branches: counts drafted targets into {@code post-activity}, through a repartition and a changelog like a real
- * aggregate. A Quarkus test turns it on with {@code clearpost.analytics.test-part=true}; it stays out of the way
+ * aggregate. A Quarkus test turns it on with {@code clearpost-test.analytics-part=true}; it stays out of the way
  * (consumes and builds nothing) as soon as a real part is on the class path, so the tests then run on the real figures.
  */
 @ApplicationScoped
-@LookupIfProperty(name = "clearpost.analytics.test-part", stringValue = "true")
+@LookupIfProperty(name = "clearpost-test.analytics-part", stringValue = "true")
 public class DraftCountPart implements FigureTopology {
 
     private final boolean active;
