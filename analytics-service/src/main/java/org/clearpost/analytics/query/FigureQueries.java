@@ -1,7 +1,6 @@
 package org.clearpost.analytics.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -17,17 +16,26 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.RangeQuery;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.clearpost.analytics.config.AnalyticsConfig;
 import org.clearpost.analytics.stream.FigureStores;
 import org.clearpost.events.EventJson;
-import org.clearpost.events.figures.Figure;
 import org.clearpost.events.figures.FigureType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -46,13 +54,16 @@ public class FigureQueries {
     static final int REBALANCING_RETRY_SECONDS = 5;
 
     private final KafkaStreams streams;
+    private final Topology topology;
+    private final Map<String, Integer> subtopologies = new ConcurrentHashMap<>();
     private final HostInfo self;
     private final Duration timeout;
     private final HttpClient http;
 
-    public FigureQueries(KafkaStreams streams, AnalyticsConfig config,
+    public FigureQueries(KafkaStreams streams, Topology topology, AnalyticsConfig config,
             @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
         this.streams = streams;
+        this.topology = topology;
         this.self = HostInfo.buildFromEndpoint(applicationServer);
         this.timeout = config.queryTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -92,20 +103,47 @@ public class FigureQueries {
         return rows;
     }
 
-    /** The rows this replica's active tasks hold; what the other replicas ask for. */
+    /**
+     * The rows this replica's active tasks hold; what the other replicas ask for. Every partition this replica is
+     * assigned must answer: a task still restoring (just moved here by a rebalance) is a 503, not a silently shorter
+     * figure.
+     */
     public List<ObjectNode> localRows(FigureFilter filter) {
         requireRunning();
+        String store = FigureStores.storeName(filter.type());
+        Set<Integer> partitions = activePartitions(store);
         List<ObjectNode> rows = new ArrayList<>();
+        if (partitions.isEmpty()) {
+            return rows;
+        }
+        StateQueryResult<KeyValueIterator<String, Object>> result;
         try {
-            ReadOnlyKeyValueStore<String, Figure> store = streams.store(StoreQueryParameters.fromNameAndType(
-                    FigureStores.storeName(filter.type()), QueryableStoreTypes.<String, Figure>keyValueStore()));
-            try (KeyValueIterator<String, Figure> all = store.all()) {
+            result = streams.query(StateQueryRequest.inStore(store)
+                    .withQuery(RangeQuery.<String, Object>withNoBounds()).withPartitions(partitions).requireActive());
+        } catch (RuntimeException e) {
+            throw rebalancing(e);
+        }
+        for (Map.Entry<Integer, QueryResult<KeyValueIterator<String, Object>>> partition
+                : new TreeMap<>(result.getPartitionResults()).entrySet()) {
+            QueryResult<KeyValueIterator<String, Object>> answer = partition.getValue();
+            if (answer.isFailure()) {
+                closeAll(result);
+                throw new FiguresUnavailableException("Partition " + partition.getKey() + " of "
+                        + filter.type().figureName() + " is not ready on this replica (" + answer.getFailureReason()
+                        + "): it is restoring or moving", REBALANCING_RETRY_SECONDS, null);
+            }
+        }
+        for (QueryResult<KeyValueIterator<String, Object>> answer : result.getPartitionResults().values()) {
+            try (KeyValueIterator<String, Object> all = answer.getResult()) {
                 while (all.hasNext()) {
-                    KeyValue<String, Figure> entry = all.next();
-                    if (entry.value == null) {
+                    KeyValue<String, Object> entry = all.next();
+                    // A DSL store is timestamped; whether a range query unwraps the value differs between versions
+                    Object value = entry.value instanceof ValueAndTimestamp<?> timestamped ? timestamped.value()
+                            : entry.value;
+                    if (value == null) {
                         continue;
                     }
-                    ObjectNode row = EventJson.mapper().valueToTree(entry.value);
+                    ObjectNode row = EventJson.mapper().valueToTree(value);
                     if (filter.matches(row)) {
                         ObjectNode keyed = EventJson.mapper().createObjectNode().put("key", entry.key);
                         keyed.setAll(row);
@@ -113,13 +151,32 @@ public class FigureQueries {
                     }
                 }
             }
-        } catch (InvalidStateStoreException e) {
-            throw rebalancing(e);
         }
         rows.sort(Comparator.comparing(row -> row.path("key").asText("")));
         return rows;
     }
 
+    /** The partitions of the store's sub-topology that this replica runs as active tasks. */
+    private Set<Integer> activePartitions(String store) {
+        Integer subtopology = subtopologies.computeIfAbsent(store, name -> topology.describe().subtopologies()
+                .stream().filter(sub -> sub.nodes().stream().anyMatch(node -> node instanceof TopologyDescription.Processor
+                        processor && processor.stores().contains(name)))
+                .map(TopologyDescription.Subtopology::id).findFirst().orElse(-1));
+        Set<Integer> partitions = new TreeSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                if (task.taskId().subtopology() == subtopology) {
+                    partitions.add(task.taskId().partition());
+                }
+            }
+        }
+        return partitions;
+    }
+
+    private static void closeAll(StateQueryResult<KeyValueIterator<String, Object>> result) {
+        result.getPartitionResults().values().stream().filter(QueryResult::isSuccess)
+                .forEach(answer -> answer.getResult().close());
+    }
 
     private void requireRunning() {
         KafkaStreams.State state = streams.state();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class StreamsReset {
                 + env("CLEARPOST_KAFKA_USERNAME", "admin") + "\" password=\"" + env("CLEARPOST_KAFKA_PASSWORD", "")
                 + "\";");
         try (Admin admin = Admin.create(config)) {
-            Result result = reset(admin, args[0], args.length == 2 ? Path.of(args[1]) : null);
+            Result result = reset(admin, args[0], args.length == 2 ? Path.of(args[1]) : null, Duration.ofSeconds(60));
             System.out.println("Reset " + result.applicationId() + ": group deleted " + result.deletedGroup()
                     + ", internal topics deleted " + result.deletedTopics() + ", local state deleted "
                     + result.deletedState() + ". Start the instances: they rebuild every figure from the topics.");
@@ -64,24 +65,34 @@ public final class StreamsReset {
     /**
      * @param stateDir the instance's {@code state.dir} (its {@code <application id>} subdirectory is deleted), or
      *                 {@code null} to leave local state alone
+     * @param waitForStopped how long to wait for the group to have no members: Kafka Streams does not leave its
+     *                       group when it stops, so a stopped instance counts until its session times out (45 s)
      * @throws IllegalStateException while an instance of the application is still running
      */
-    public static Result reset(Admin admin, String applicationId, Path stateDir)
+    public static Result reset(Admin admin, String applicationId, Path stateDir, Duration waitForStopped)
             throws InterruptedException, ExecutionException {
-        boolean groupExists;
-        try {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).all().get()
-                    .get(applicationId);
-            if (!group.members().isEmpty()) {
-                throw new IllegalStateException(applicationId + " still has " + group.members().size()
-                        + " running member(s): stop every instance before resetting");
+        boolean groupExists = false;
+        long deadline = System.nanoTime() + waitForStopped.toNanos();
+        while (true) {
+            try {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).all().get()
+                        .get(applicationId);
+                groupExists = true;
+                if (group.members().isEmpty()) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(applicationId + " still has " + group.members().size()
+                            + " running member(s): stop every instance before resetting (a stopped instance stays a "
+                            + "member until its session times out)");
+                }
+                Thread.sleep(1000);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw e;
+                }
+                break;
             }
-            groupExists = true;
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                throw e;
-            }
-            groupExists = false;
         }
         List<String> internal = admin.listTopics().names().get().stream()
                 .filter(topic -> topic.startsWith(applicationId + "-")
