@@ -1,5 +1,6 @@
 package org.clearpost.analytics.query;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -15,9 +16,11 @@ import org.clearpost.events.figures.FigureType;
 @ApplicationScoped
 public class FigureCatalog {
 
-    /** What {@code GET /figures} says of one figure. */
+    /** What {@code GET /figures} says of one figure; retention and grace as ISO-8601 durations ({@code PT2160H}). */
     public record Description(String name, String topic, String ceType, String store, boolean built,
-            String window, String timeField, Duration retention, Duration grace, List<String> filters,
+            String window, String timeField,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration retention,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Duration grace, List<String> filters,
             Map<String, String> fields) {
     }
 

@@ -102,6 +102,27 @@ class StreamsOnTheBrokerTest {
 
         kafka.sender().send(TopologyFixtures.drafted(UUID.randomUUID(), account, Instant.now()));
         await().atMost(Duration.ofSeconds(60)).until(() -> drafted(account) == 2);
+
+        // The same rows as CSV, and the catalogue with the part's retention; bad input named
+        String csv = given().auth().oauth2(ANA).accept("text/csv").queryParam("account", account)
+                .get("/figures/post-activity").then().statusCode(200).contentType(org.hamcrest.Matchers
+                        .startsWith("text/csv")).extract().asString();
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv).startsWith("key,day,network,account,campaign,drafted");
+        assertThat(csv).contains("," + account + ",,2,");
+        given().auth().oauth2(ANA).get("/figures").then().statusCode(200)
+                .body("find { it.name == 'post-activity' }.retention", org.hamcrest.Matchers.equalTo("PT2160H"))
+                .body("find { it.name == 'post-activity' }.built", org.hamcrest.Matchers.equalTo(true));
+        given().auth().oauth2(ANA).queryParam("from", "2026-01-01").queryParam("to", "2026-06-01")
+                .get("/figures/post-activity").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("from"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("retention of 90 days"));
+        given().auth().oauth2(ANA).get("/figures/no-such-figure").then().statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("name"));
+        given().auth().oauth2(TestTokens.forUser("dana", "drafter")).get("/figures/post-activity").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.forUser("lee", "lead")).get("/figures/post-activity").then()
+                .statusCode(200);
     }
 
     @Test
@@ -140,6 +161,13 @@ class StreamsOnTheBrokerTest {
                 union.addAll(json(secondLocal));
                 assertThat(union).hasSize(all.size()).containsExactlyInAnyOrderElementsOf(json(all));
                 assertThat(forwardedToken.get()).isEqualTo("Bearer " + ANA);
+
+                // The second replica stops answering (its REST gone, its tasks still assigned): a clear 503, never
+                // a figure missing the second replica's rows
+                server.stop(0);
+                given().auth().oauth2(ANA).get("/figures/post-activity").then().statusCode(503)
+                        .contentType("application/problem+json").header("Retry-After", "5")
+                        .body("detail", org.hamcrest.Matchers.containsString("localhost:" + port));
             } finally {
                 server.stop(0);
             }
