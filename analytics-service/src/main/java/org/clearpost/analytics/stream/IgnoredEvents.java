@@ -30,6 +30,15 @@ public final class IgnoredEvents {
         ignore("a reply being asked for is not yet a response: first-response time runs to MentionAnswered, and the "
                 + "reply post itself is counted as a post (drafted, cleared, published)",
                 EventType.MENTION_REPLY_REQUESTED);
+        ignore("post-activity counts what was submitted, decided and published; a version withdrawn before its "
+                + "decision was already counted as drafted and no figure counts withdrawals",
+                EventType.POST_VERSION_WITHDRAWN);
+        ignore("the inbox's workflow (assign, label, close) and its overdue alerts are monitoring's; the mention "
+                + "figures count mentions as received and triaged, and first responses (MentionAnswered, with "
+                + "whether it was within the SLA)", EventType.MENTION_ACTIONED, EventType.MENTION_OVERDUE);
+        ignore("mentions-hourly breaks mentions down by the tracked query id their triage carries; a query's "
+               + "definition or retirement changes no count", EventType.TRACKED_QUERY_DEFINED,
+                EventType.TRACKED_QUERY_RETIRED);
     }
 
     private IgnoredEvents() {

@@ -122,7 +122,25 @@ class HandlerTableTest {
         };
     }
 
-    /** The parts in main code, each made with its no-argument constructor (CDI beans have one). */
+    /** A part made as its defaults: a no-argument constructor, else a static no-argument factory of its type. */
+    private static FigureTopology instance(Class<?> type) throws ReflectiveOperationException {
+        try {
+            var constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return (FigureTopology) constructor.newInstance();
+        } catch (NoSuchMethodException noConstructor) {
+            for (var method : type.getDeclaredMethods()) {
+                if (Modifier.isStatic(method.getModifiers()) && method.getParameterCount() == 0
+                        && method.getReturnType() == type) {
+                    method.setAccessible(true);
+                    return (FigureTopology) method.invoke(null);
+                }
+            }
+            throw noConstructor;
+        }
+    }
+
+    /** The parts in main code, each made as its defaults ({@link #instance}). */
     static List<FigureTopology> realParts() {
         List<FigureTopology> parts = new ArrayList<>();
         for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -134,12 +152,11 @@ class HandlerTableTest {
                 try {
                     Class<?> loaded = Class.forName(type.getName());
                     if (!Modifier.isAbstract(loaded.getModifiers())) {
-                        var constructor = loaded.getDeclaredConstructor();
-                        constructor.setAccessible(true);
-                        parts.add((FigureTopology) constructor.newInstance());
+                        parts.add(instance(loaded));
                     }
                 } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(type.getName() + " needs a no-argument constructor for this test", e);
+                    throw new AssertionError(type.getName() + " needs a no-argument constructor or a static "
+                            + "no-argument factory (withDefaults()) for this test", e);
                 }
             }
         }
