@@ -110,13 +110,18 @@ class StreamsOnTheBrokerTest {
         assertThat(csv.split("\r\n")).hasSize(2);
         assertThat(csv).startsWith("key,day,network,account,campaign,drafted");
         assertThat(csv).contains("," + account + ",,2,");
+        // The part's own retention (the stand-in part's 90 days, or the real part's)
+        Duration retention = catalog.retention(FigureType.POST_ACTIVITY);
         given().auth().oauth2(ANA).get("/figures").then().statusCode(200)
-                .body("find { it.name == 'post-activity' }.retention", org.hamcrest.Matchers.equalTo("PT2160H"))
+                .body("find { it.name == 'post-activity' }.retention", org.hamcrest.Matchers.equalTo(retention.toString()))
                 .body("find { it.name == 'post-activity' }.built", org.hamcrest.Matchers.equalTo(true));
-        given().auth().oauth2(ANA).queryParam("from", "2026-01-01").queryParam("to", "2026-06-01")
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        given().auth().oauth2(ANA).queryParam("from", today.minusDays(retention.toDays() + 10).toString())
+                .queryParam("to", today.toString())
                 .get("/figures/post-activity").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", org.hamcrest.Matchers.equalTo("from"))
-                .body("violations[0].message", org.hamcrest.Matchers.containsString("retention of 90 days"));
+                .body("violations[0].message", org.hamcrest.Matchers.containsString(
+                        "retention of " + retention.toDays() + " days"));
         given().auth().oauth2(ANA).get("/figures/no-such-figure").then().statusCode(400)
                 .body("violations[0].field", org.hamcrest.Matchers.equalTo("name"));
         given().auth().oauth2(TestTokens.forUser("dana", "drafter")).get("/figures/post-activity").then()
