@@ -161,7 +161,7 @@ class MentionsHourlyTopologyTest {
             assertEquals("2026-11-30T10:00:00Z|network|X", network.key());
             assertEquals(new MentionsHourly(TEN, "network", "X", 1, TEN.plusSeconds(90)), network.value());
             assertEquals("clearpost.figure.mentions-hourly.v1", FigureDriver.header(network, CloudEventHeaders.TYPE));
-            assertEquals("analytics-service", FigureDriver.header(network, CloudEventHeaders.SOURCE));
+            assertEquals("/clearpost/analytics-service", FigureDriver.header(network, CloudEventHeaders.SOURCE));
             assertEquals("1.0", FigureDriver.header(network, CloudEventHeaders.SPEC_VERSION));
             assertEquals(TEN.plusSeconds(90).toString(), FigureDriver.header(network, CloudEventHeaders.TIME));
             assertEquals(network.key(), FigureDriver.header(network, CloudEventHeaders.SUBJECT));

@@ -148,7 +148,7 @@ class PostActivityTopologyTest {
             assertThat(record.key()).isEqualTo(key(MONDAY, Network.X, "@council", null));
             assertThat(FigureDriver.header(record, CloudEventHeaders.TYPE))
                     .isEqualTo("clearpost.figure.post-activity.v1");
-            assertThat(FigureDriver.header(record, CloudEventHeaders.SOURCE)).isEqualTo("analytics-service");
+            assertThat(FigureDriver.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/clearpost/analytics-service");
             assertThat(FigureDriver.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
             assertThat(FigureDriver.header(record, CloudEventHeaders.TIME))
                     .isEqualTo(london("2026-03-02T10:00").toString());
