@@ -86,7 +86,8 @@ final class BucketRows<D, F extends Figure> implements Processor<String, D, Stri
         if (change == null) {
             return;
         }
-        long streamTime = context.currentStreamTimeMs();
+        // The first stage's stream time where it said (UpstreamStreamTime): this stage's own runs ahead in a rebuild
+        long streamTime = UpstreamStreamTime.of(record).orElse(context.currentStreamTimeMs());
         Instant closes = changeBucketEnd.apply(change).plus(grace);
         if (closes.toEpochMilli() < streamTime) {
             lateDropped.incrementAndGet();

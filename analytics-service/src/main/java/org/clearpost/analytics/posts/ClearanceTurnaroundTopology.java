@@ -113,6 +113,7 @@ public class ClearanceTurnaroundTopology extends BucketedTopology {
         BusinessCalendar businessTime = calendar;
         KStream<String, ClearanceTurnaround> rows = events
                 .process(() -> new Cases(keep, businessTime), Named.as(PREFIX + "-cases-processor"), CASES_STORE)
+                .processValues(UpstreamStreamTime::new, Named.as(PREFIX + "-upstream-stream-time"))
                 .repartition(Repartitioned.<String, Sample>as(BY_ROW).withKeySerde(Serdes.String())
                         .withValueSerde(FigureSerde.json(Sample.class)))
                 .process(() -> new BucketRows<Sample, ClearanceTurnaround>(PREFIX, figureStore,

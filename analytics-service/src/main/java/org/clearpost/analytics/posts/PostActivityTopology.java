@@ -101,6 +101,7 @@ public class PostActivityTopology extends BucketedTopology {
         Duration keep = retention();
         KStream<String, PostActivity> rows = events
                 .process(() -> new Versions(keep), Named.as(PREFIX + "-versions-processor"), VERSIONS_STORE)
+                .processValues(UpstreamStreamTime::new, Named.as(PREFIX + "-upstream-stream-time"))
                 .repartition(Repartitioned.<String, PostActivity>as(BY_ROW).withKeySerde(Serdes.String())
                         .withValueSerde(FigureSerde.of(PostActivity.class)))
                 .process(() -> new BucketRows<PostActivity, PostActivity>(PREFIX, figureStore,

@@ -212,12 +212,13 @@ public final class FiguresTopologyBenchmark {
             while (System.nanoTime() - start < patience.toNanos()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                // Offsets count transaction markers too, so "taken" runs slightly ahead of the records
                 taken = ends.keySet().stream().mapToLong(partition -> {
                     OffsetAndMetadata at = committed.get(partition);
                     return at == null ? 0 : Math.min(at.offset(), ends.get(partition).offset());
                 }).sum();
-                complete = taken >= total;
+                // Every input record taken, and every record the topology sent itself through its repartition
+                // topics taken too (a transactional topic's end is one commit marker past its last record)
+                complete = taken >= total && repartitionLag(admin, committed) == 0;
                 if (complete || streams.state() == KafkaStreams.State.ERROR
                         || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                     break;
@@ -232,6 +233,25 @@ public final class FiguresTopologyBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Run(seconds, complete, complete ? drafted(streams) : -1, complete ? expected : taken);
         }
+    }
+
+    /** Records in the topology's repartition topics not yet taken (the commit marker after the last one aside). */
+    private static long repartitionLag(Admin admin, Map<TopicPartition, OffsetAndMetadata> committed)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> repartitions = new HashMap<>();
+        committed.keySet().stream().filter(partition -> partition.topic().endsWith("-repartition"))
+                .forEach(partition -> repartitions.put(partition, OffsetSpec.latest()));
+        if (repartitions.isEmpty()) {
+            return 1;
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(repartitions,
+                new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                        org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
+        long lag = 0;
+        for (var end : ends.entrySet()) {
+            lag += Math.max(0, end.getValue().offset() - committed.get(end.getKey()).offset() - 1);
+        }
+        return lag;
     }
 
     private static long drafted(KafkaStreams streams) throws InterruptedException {
