@@ -1,12 +1,12 @@
 package org.clearpost.analytics.engagement;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
- * What the campaign step keeps per campaign: its definition (null until read) and each post's published targets.
+ * What the campaign step keeps per campaign: its definition (null until read); each post's published targets are
+ * kept apart, under {@code slug|postId} ({@link CampaignReports#POSTS_STORE}).
  *
  * @param asOf the latest event time of everything read for the campaign (a post that left it included)
  */
-record CampaignState(CampaignInput.Definition definition, Map<String, CampaignInput.PostLines> posts, Instant asOf) {
+record CampaignState(CampaignInput.Definition definition, Instant asOf) {
 }
