@@ -120,7 +120,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void launch(Component application, Map<String, String> env) {
+    private void launch(Component application, Map<String, String> launcherEnv) {
+        Map<String, String> env = new HashMap<>(launcherEnv);
+        env.putAll(options.environment(application)); // a test's own settings win
         environments.put(application, Map.copyOf(env));
         applications.put(application, register(application.id(), startProcess(application, env)));
     }
