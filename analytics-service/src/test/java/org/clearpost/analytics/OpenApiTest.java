@@ -23,6 +23,7 @@ class OpenApiTest {
                 .extract().asString();
 
         assertThat(OpenApiDocuments.uniqueOperationIds(document))
-                .containsValues("FiguresResource_counts");
+                .containsValues("FiguresResource_list", "FiguresResource_rows", "FiguresResource_summary",
+                        "FiguresResource_local");
     }
 }

@@ -1,5 +1,6 @@
 package org.clearpost.analytics.stream;
 
+import java.time.Duration;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -36,4 +37,25 @@ public interface FigureTopology {
 
     /** Where it goes among the others: distinct per implementation, so the topology is the same on every replica. */
     int order();
+
+    /**
+     * How far back the figure's rows are kept (its windows' retention, or how long the part keeps a row before it
+     * deletes it). The REST layer refuses a window longer than this with a 400 that says it, rather than answering
+     * a figure silently cut short. Default: two years, enough for a year-on-year comparison of a reporting year.
+     */
+    default Duration retention(FigureType figure) {
+        return DEFAULT_RETENTION;
+    }
+
+    /**
+     * How late an event may arrive (by its CloudEvents time, behind stream time) and still count in its window; later
+     * ones are dropped by the window. Shown by {@code GET /figures} so an analyst knows when a past hour or day is
+     * final. Default: one hour.
+     */
+    default Duration grace(FigureType figure) {
+        return DEFAULT_GRACE;
+    }
+
+    Duration DEFAULT_RETENTION = Duration.ofDays(730);
+    Duration DEFAULT_GRACE = Duration.ofHours(1);
 }

@@ -27,11 +27,11 @@ class BadInputTest {
 
     @Test
     void aTokenWithoutTheRoleIsForbiddenWithAProblem() {
-        TokenChecks.aTokenWithoutTheRoleIsForbiddenWithAProblem(base, "figures/counts");
+        TokenChecks.aTokenWithoutTheRoleIsForbiddenWithAProblem(base, "figures");
     }
 
     @Test
     void aTokenIssuedForAnotherClientIsRefused() {
-        TokenChecks.aTokenIssuedForAnotherClientIsRefused(base, "figures/counts");
+        TokenChecks.aTokenIssuedForAnotherClientIsRefused(base, "figures");
     }
 }

@@ -176,6 +176,11 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("CLEARPOST_WEBHOOKS_FACEBOOK_APP_SECRET", secrets.facebookAppSecret());
             env.put("CLEARPOST_WEBHOOKS_FACEBOOK_VERIFY_TOKEN", secrets.facebookVerifyToken());
             env.putAll(monitoringIntakes(url(Component.SANDBOX).toString()));
+        } else if (service == Component.ANALYTICS) {
+            // Kafka Streams' state stores live with the rest of the data (a restart restores nothing), and other
+            // replicas would reach this one for interactive queries at its HTTP port on this host.
+            env.put("CLEARPOST_ANALYTICS_STATE_DIR", options.dataDir().resolve("analytics-state").toString());
+            env.put("CLEARPOST_ANALYTICS_ADVERTISED_HOST", "localhost");
         }
         return env;
     }
