@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.clearpost.events.EventType;
 import org.clearpost.events.PostCleared;
-import org.clearpost.events.Topics;
 import org.clearpost.local.Component;
 import org.clearpost.testing.CloudEventAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +56,7 @@ class EmergencyStopIT {
                 .post("/clearances/{id}/approve", journeys.awaitCase(postId)).then().statusCode(200);
 
         PostCleared cleared = (PostCleared) CloudEventAssertions.assertCloudEvent(
-                journeys.onlyRecord(Topics.CLEARANCE_DECISIONS, postId), EventType.POST_CLEARED,
+                journeys.onlyRecord(EventType.POST_CLEARED, postId), EventType.POST_CLEARED,
                 "/clearpost/clearance-service");
         assertThat(cleared.heldBySuspension()).hasToString(suspensionId);
         assertThat(cleared.signature()).isNotBlank();

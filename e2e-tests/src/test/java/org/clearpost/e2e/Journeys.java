@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.events.CloudEventHeaders;
+import org.clearpost.events.EventType;
 import org.clearpost.local.Component;
+import org.clearpost.testing.KafkaTopicReader;
 
 /** What Communications staff do through the services' APIs, and how the tests look at the outcome. */
 final class Journeys {
@@ -85,6 +88,18 @@ final class Journeys {
     ConsumerRecord<String, String> onlyRecord(String topic, UUID postId) {
         List<ConsumerRecord<String, String>> records = records(topic, postId);
         assertThat(records).as("records keyed %s on %s", postId, topic).hasSize(1);
+        return records.get(0);
+    }
+
+    /**
+     * The one event of {@code type} about the post: its topic may carry others about it (the decisions topic also
+     * has clearance's ClearanceCaseOpened).
+     */
+    ConsumerRecord<String, String> onlyRecord(EventType type, UUID postId) {
+        List<ConsumerRecord<String, String>> records = platform.kafka().awaitRecords(type.topic(),
+                r -> postId.toString().equals(r.key())
+                        && type.ceType().equals(KafkaTopicReader.header(r, CloudEventHeaders.TYPE)), PATIENCE);
+        assertThat(records).as("%s records keyed %s on %s", type, postId, type.topic()).hasSize(1);
         return records.get(0);
     }
 }

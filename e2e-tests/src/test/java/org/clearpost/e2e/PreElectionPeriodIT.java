@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.clearpost.events.EventType;
 import org.clearpost.events.PostCleared;
-import org.clearpost.events.Topics;
 import org.clearpost.local.Component;
 import org.clearpost.testing.CloudEventAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +82,7 @@ class PreElectionPeriodIT {
             assertThat(journeys.heldInSandbox(essentialText)).hasSize(1);
             assertThat(journeys.heldInSandbox(ordinaryText)).isEmpty();
             PostCleared cleared = (PostCleared) CloudEventAssertions.assertCloudEvent(
-                    journeys.onlyRecord(Topics.CLEARANCE_DECISIONS, essential), EventType.POST_CLEARED,
+                    journeys.onlyRecord(EventType.POST_CLEARED, essential), EventType.POST_CLEARED,
                     "/clearpost/clearance-service");
             assertThat(cleared.route()).isEqualTo("pre-election");
             assertThat(cleared.clearedBy()).isEqualTo("lee");

@@ -71,7 +71,7 @@ class WalkingSkeletonIT {
                 journeys.onlyRecord(Topics.DRAFTING_POSTS, postId), EventType.POST_DRAFTED,
                 "/clearpost/drafting-service");
         PostCleared cleared = (PostCleared) CloudEventAssertions.assertCloudEvent(
-                journeys.onlyRecord(Topics.CLEARANCE_DECISIONS, postId), EventType.POST_CLEARED,
+                journeys.onlyRecord(EventType.POST_CLEARED, postId), EventType.POST_CLEARED,
                 "/clearpost/clearance-service");
         List<ConsumerRecord<String, String>> publications = platform.kafka().awaitRecords(
                 Topics.PUBLISHER_PUBLICATIONS, r -> key.equals(r.key()), PATIENCE);

@@ -94,6 +94,15 @@ public final class AsyncApiDocument {
         throw new IllegalArgumentException("not a Clearpost topic: " + topic);
     }
 
+    /** A Kafka server every principal logs in to with SCRAM, as both deployments do. */
+    private static void server(ObjectNode servers, String name, String host, String description) {
+        ObjectNode server = servers.putObject(name);
+        server.put("host", host);
+        server.put("protocol", "kafka");
+        server.put("description", description);
+        server.putArray("security").addObject().put("$ref", "#/components/securitySchemes/scram");
+    }
+
     public static ObjectNode document() {
         ObjectNode root = JSON.objectNode();
         root.put("asyncapi", "3.0.0");
@@ -112,18 +121,10 @@ public final class AsyncApiDocument {
         root.put("defaultContentType", CloudEventHeaders.JSON);
 
         ObjectNode servers = root.putObject("servers");
-        ObjectNode local = servers.putObject("local");
-        local.put("host", "localhost:9092");
-        local.put("protocol", "kafka");
-        local.put("description", "The local launcher's broker (deploy/local); SASL SCRAM-SHA-512 over plaintext, "
-                + "credentials in .local-data/secrets/kafka-<principal>.properties.");
-        local.putArray("security").addObject().put("$ref", "#/components/securitySchemes/scram");
-        ObjectNode kubernetes = servers.putObject("kubernetes");
-        kubernetes.put("host", "clearpost-kafka-bootstrap:9092");
-        kubernetes.put("protocol", "kafka");
-        kubernetes.put("description", "The Strimzi cluster `clearpost` (deploy/kubernetes); each principal's "
-                + "password is in the Secret its KafkaUser names.");
-        kubernetes.putArray("security").addObject().put("$ref", "#/components/securitySchemes/scram");
+        server(servers, "local", "localhost:9092", "The local launcher's broker (deploy/local); SASL SCRAM-SHA-512 "
+                + "over plaintext, credentials in .local-data/secrets/kafka-<principal>.properties.");
+        server(servers, "kubernetes", "clearpost-kafka-bootstrap:9092", "The Strimzi cluster `clearpost` "
+                + "(deploy/kubernetes); each principal's password is in the Secret its KafkaUser names.");
 
         ObjectNode channels = root.putObject("channels");
         ObjectNode operations = root.putObject("operations");

@@ -1,6 +1,5 @@
 package org.clearpost.infra;
 
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,12 +15,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.clearpost.events.KafkaAccess;
 import org.clearpost.events.Topics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,35 +24,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The broker as provisioned from the contract's {@link KafkaAccess} table: who gets in, who may write what. */
-class KafkaSecurityTest {
-
-    @TempDir
-    static Path dataDir;
-    static KafkaBroker broker;
-    static Map<String, String> passwords;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(dataDir, 0, "test-super-user-" + UUID.randomUUID());
-        passwords = KafkaAccess.principals().stream()
-                .collect(Collectors.toMap(Function.identity(), p -> UUID.randomUUID().toString()));
-        KafkaSecurity.provision(broker, passwords);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+class KafkaSecurityTest extends ProvisionedKafkaTest {
 
     @Test
     void aClientWithoutCredentialsIsRefused() {
@@ -158,7 +132,7 @@ class KafkaSecurityTest {
     /** Monitoring's intakes and pipeline run Kafka transactions, under transactional ids of its own prefix only. */
     @Test
     void monitoringRunsTransactionsUnderItsOwnTransactionalIdsOnly() throws Exception {
-        Map<String, Object> config = producerConfig(broker.clientConfig("monitoring-service", passwords.get("monitoring-service")));
+        Map<String, Object> config = producerConfig(login("monitoring-service"));
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "monitoring-service-intake-test");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
@@ -188,22 +162,13 @@ class KafkaSecurityTest {
     }
 
     private static KafkaProducer<String, String> producer(String principal) {
-        return new KafkaProducer<>(producerConfig(broker.clientConfig(principal, passwords.get(principal))),
+        return new KafkaProducer<>(producerConfig(login(principal)),
                 new StringSerializer(), new StringSerializer());
-    }
-
-    private static Map<String, Object> producerConfig(Map<String, Object> login) {
-        Map<String, Object> config = new HashMap<>(login);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        return config;
     }
 
     /** The values {@code principal} reads from the beginning of {@code topic} in {@code group}; authorisation errors are thrown. */
     private static List<String> read(String principal, String group, String topic) {
-        Map<String, Object> config = new HashMap<>(broker.clientConfig(principal, passwords.get(principal)));
+        Map<String, Object> config = new HashMap<>(login(principal));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> values = new ArrayList<>();
@@ -217,11 +182,4 @@ class KafkaSecurityTest {
         return values;
     }
 
-    private static List<Throwable> causes(Throwable e) {
-        List<Throwable> causes = new ArrayList<>();
-        for (Throwable t = e; t != null && !causes.contains(t); t = t.getCause()) {
-            causes.add(t);
-        }
-        return causes;
-    }
 }

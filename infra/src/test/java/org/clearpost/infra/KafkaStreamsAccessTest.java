@@ -3,10 +3,8 @@ package org.clearpost.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,10 +40,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.clearpost.events.KafkaAccess;
 import org.clearpost.events.Topics;
 import org.clearpost.events.figures.FigureType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * analytics-service's Kafka Streams application against the broker as the launcher provisions it
@@ -54,27 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * logged in as analytics-service, runs under its own application id and under a replay's generation id; the same
  * login cannot touch what belongs to others.
  */
-class KafkaStreamsAccessTest {
+class KafkaStreamsAccessTest extends ProvisionedKafkaTest {
 
     private static final String ANALYTICS = KafkaAccess.ANALYTICS.principal();
-
-    @TempDir
-    static Path dataDir;
-    static KafkaBroker broker;
-    static Map<String, String> passwords;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start(dataDir, 0, "test-super-user-" + UUID.randomUUID());
-        passwords = KafkaAccess.principals().stream()
-                .collect(Collectors.toMap(Function.identity(), p -> UUID.randomUUID().toString()));
-        KafkaSecurity.provision(broker, passwords);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     /**
      * Posts counted per account (a re-key, so a repartition topic, and a count, so a changelog) into a figure topic:
@@ -105,7 +81,7 @@ class KafkaStreamsAccessTest {
         }
 
         // A replay removes the older generation's state: its internal topics and its group.
-        try (Admin admin = Admin.create(broker.clientConfig(ANALYTICS, passwords.get(ANALYTICS)))) {
+        try (Admin admin = Admin.create(login(ANALYTICS))) {
             Set<String> first = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                     .filter(topic -> topic.startsWith(ANALYTICS + "-counts")).collect(Collectors.toSet());
             assertThat(first).isNotEmpty();
@@ -140,7 +116,7 @@ class KafkaStreamsAccessTest {
                     "{\"forged\":true}")).get(10, TimeUnit.SECONDS)).cause()
                     .isInstanceOf(TopicAuthorizationException.class);
         }
-        try (Admin admin = Admin.create(broker.clientConfig(ANALYTICS, passwords.get(ANALYTICS)))) {
+        try (Admin admin = Admin.create(login(ANALYTICS))) {
             for (String name : List.of("clearpost.analytics.made-up", "drafting-service-store-changelog",
                     "analytics.not-its-prefix")) {
                 assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic(name, Optional.empty(),
@@ -162,7 +138,7 @@ class KafkaStreamsAccessTest {
             assertThatThrownBy(producer::initTransactions).satisfies(e -> assertThat(causes(e))
                     .anyMatch(TransactionalIdAuthorizationException.class::isInstance));
         }
-        Map<String, Object> config = new HashMap<>(broker.clientConfig(ANALYTICS, passwords.get(ANALYTICS)));
+        Map<String, Object> config = new HashMap<>(login(ANALYTICS));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "drafting-service");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.DRAFTING_POSTS));
@@ -203,7 +179,7 @@ class KafkaStreamsAccessTest {
                 .toStream().mapValues(String::valueOf)
                 .to(figureTopic, Produced.with(Serdes.String(), Serdes.String()));
         Properties properties = new Properties();
-        properties.putAll(broker.clientConfig(ANALYTICS, passwords.get(ANALYTICS)));
+        properties.putAll(login(ANALYTICS));
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-" + applicationId).toString());
@@ -220,8 +196,7 @@ class KafkaStreamsAccessTest {
                         .SHUTDOWN_CLIENT;
             });
             streams.start();
-            Map<String, Object> config = new HashMap<>(broker.clientConfig(KafkaAccess.ANALYST,
-                    passwords.get(KafkaAccess.ANALYST)));
+            Map<String, Object> config = new HashMap<>(login(KafkaAccess.ANALYST));
             config.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.ANALYST_GROUP_PREFIX + UUID.randomUUID());
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -240,20 +215,9 @@ class KafkaStreamsAccessTest {
     }
 
     private static KafkaProducer<String, String> producer(String principal, Optional<String> transactionalId) {
-        Map<String, Object> config = new HashMap<>(broker.clientConfig(principal, passwords.get(principal)));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        Map<String, Object> config = producerConfig(login(principal));
         transactionalId.ifPresent(id -> config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id));
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    private static List<Throwable> causes(Throwable e) {
-        List<Throwable> causes = new ArrayList<>();
-        for (Throwable t = e; t != null && !causes.contains(t); t = t.getCause()) {
-            causes.add(t);
-        }
-        return causes;
-    }
 }

@@ -86,7 +86,8 @@ final class BucketRows<D, F extends Figure> implements Processor<String, D, Stri
         if (change == null) {
             return;
         }
-        long streamTime = context.currentStreamTimeMs();
+        // The first stage's stream time where it said (UpstreamStreamTime): this stage's own runs ahead in a rebuild
+        long streamTime = UpstreamStreamTime.of(record).orElse(context.currentStreamTimeMs());
         Instant closes = changeBucketEnd.apply(change).plus(grace);
         if (closes.toEpochMilli() < streamTime) {
             lateDropped.incrementAndGet();
@@ -104,19 +105,30 @@ final class BucketRows<D, F extends Figure> implements Processor<String, D, Stri
     /** Deletes the buckets that ended more than the retention before stream time; their topic rows stay. */
     private void prune(long streamTime) {
         Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
+        int expired = deleteBefore(store, rowBucketEnd, cutoff);
+        if (expired > 0) {
+            LOG.debugf("%s: pruned %d buckets that ended before %s", figureName, expired, cutoff);
+        }
+    }
+
+    /**
+     * Deletes every entry of {@code store} whose {@code time} is before {@code cutoff} (an entry without a time stays),
+     * and says how many went: the buckets past retention here, the first stages' per-version state not seen for as
+     * long. Keys are collected first and deleted after, because a store may not be changed under an open iterator.
+     */
+    static <V> int deleteBefore(KeyValueStore<String, V> store, Function<? super V, Instant> time, Instant cutoff) {
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, F> rows = store.all()) {
-            while (rows.hasNext()) {
-                KeyValue<String, F> row = rows.next();
-                if (row.value != null && rowBucketEnd.apply(row.value).isBefore(cutoff)) {
-                    expired.add(row.key);
+        try (KeyValueIterator<String, V> entries = store.all()) {
+            while (entries.hasNext()) {
+                KeyValue<String, V> entry = entries.next();
+                Instant at = entry.value == null ? null : time.apply(entry.value);
+                if (at != null && at.isBefore(cutoff)) {
+                    expired.add(entry.key);
                 }
             }
         }
         expired.forEach(store::delete);
-        if (!expired.isEmpty()) {
-            LOG.debugf("%s: pruned %d buckets that ended before %s", figureName, expired.size(), cutoff);
-        }
+        return expired.size();
     }
 
     static Instant later(Instant a, Instant b) {

@@ -1,6 +1,7 @@
 package org.clearpost.analytics.posts;
 
 import java.time.Duration;
+import org.clearpost.analytics.stream.FigureTopology;
 import org.clearpost.events.figures.FigureType;
 
 /**
@@ -18,7 +19,7 @@ import org.clearpost.events.figures.FigureType;
  * only the queryable store forgets them. Retention is always longer than the grace period plus one bucket, so a bucket
  * is never pruned while an event may still count in it.
  */
-public interface BucketedFigure {
+public interface BucketedFigure extends FigureTopology {
 
     FigureType figure();
 
@@ -33,4 +34,15 @@ public interface BucketedFigure {
      * touches several rows, e.g. a draft for two accounts, is one change per row).
      */
     long lateDropped();
+
+    /** What the REST layer shows and holds windows to: this figure's own retention. */
+    @Override
+    default Duration retention(FigureType figure) {
+        return retention();
+    }
+
+    @Override
+    default Duration grace(FigureType figure) {
+        return grace();
+    }
 }

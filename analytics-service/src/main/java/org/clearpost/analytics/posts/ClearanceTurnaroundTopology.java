@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -21,14 +19,12 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.clearpost.analytics.sketch.Digests;
 import org.clearpost.analytics.stream.FigureSerde;
 import org.clearpost.analytics.stream.FigureSink;
 import org.clearpost.analytics.stream.FigureStores;
-import org.clearpost.analytics.stream.FigureTopology;
 import org.clearpost.calendar.BusinessCalendar;
 import org.clearpost.calendar.Division;
 import org.clearpost.events.ChangesRequested;
@@ -59,7 +55,7 @@ import org.jboss.logging.Logger;
  * sample keyed by (route, week), repartitioned by that key ({@value #BY_ROW}) into {@link BucketRows}.
  */
 @ApplicationScoped
-public class ClearanceTurnaroundTopology implements FigureTopology, BucketedFigure {
+public class ClearanceTurnaroundTopology extends BucketedTopology {
 
     private static final Logger LOG = Logger.getLogger(ClearanceTurnaroundTopology.class);
     static final String PREFIX = "clearance-turnaround";
@@ -82,10 +78,7 @@ public class ClearanceTurnaroundTopology implements FigureTopology, BucketedFigu
             .onWith(ClearanceOverdue.class, (event, cases) -> cases.overdue(event))
             .build();
 
-    private Duration grace;
-    private Duration retention;
     private BusinessCalendar calendar;
-    private final AtomicLong lateDropped = new AtomicLong();
 
     @Inject
     public ClearanceTurnaroundTopology(PostFiguresConfig config) {
@@ -94,9 +87,7 @@ public class ClearanceTurnaroundTopology implements FigureTopology, BucketedFigu
     }
 
     public ClearanceTurnaroundTopology(Duration grace, Duration retention, BusinessCalendar calendar) {
-        BucketRows.checkWindows(PREFIX, grace, WEEK, retention);
-        this.grace = grace;
-        this.retention = retention;
+        super(FigureType.CLEARANCE_TURNAROUND, 110, WEEK, grace, retention);
         this.calendar = calendar;
     }
 
@@ -112,51 +103,22 @@ public class ClearanceTurnaroundTopology implements FigureTopology, BucketedFigu
     }
 
     @Override
-    public Set<FigureType> figures() {
-        return Set.of(FigureType.CLEARANCE_TURNAROUND);
-    }
-
-    @Override
-    public int order() {
-        return 110;
-    }
-
-    @Override
-    public FigureType figure() {
-        return FigureType.CLEARANCE_TURNAROUND;
-    }
-
-    @Override
-    public Duration grace() {
-        return grace;
-    }
-
-    @Override
-    public Duration retention() {
-        return retention;
-    }
-
-    @Override
-    public long lateDropped() {
-        return lateDropped.get();
-    }
-
-    @Override
     public void build(StreamsBuilder builder, KStream<String, ClearpostEvent> events) {
         String figureStore = FigureStores.storeName(FigureType.CLEARANCE_TURNAROUND);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASES_STORE),
                 Serdes.String(), FigureSerde.json(CaseState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(figureStore),
                 Serdes.String(), FigureSerde.of(ClearanceTurnaround.class)));
-        Duration keep = retention;
+        Duration keep = retention();
         BusinessCalendar businessTime = calendar;
         KStream<String, ClearanceTurnaround> rows = events
                 .process(() -> new Cases(keep, businessTime), Named.as(PREFIX + "-cases-processor"), CASES_STORE)
+                .processValues(UpstreamStreamTime::new, Named.as(PREFIX + "-upstream-stream-time"))
                 .repartition(Repartitioned.<String, Sample>as(BY_ROW).withKeySerde(Serdes.String())
                         .withValueSerde(FigureSerde.json(Sample.class)))
                 .process(() -> new BucketRows<Sample, ClearanceTurnaround>(PREFIX, figureStore,
                         sample -> London.endOfWeek(sample.weekStart()), row -> London.endOfWeek(row.weekStart()),
-                        ClearanceTurnaroundTopology::add, grace, retention, lateDropped),
+                        ClearanceTurnaroundTopology::add, grace(), retention(), lateDroppedCounter()),
                         Named.as(PREFIX + "-rows"), figureStore);
         FigureSink.to(rows, FigureType.CLEARANCE_TURNAROUND);
     }
@@ -322,17 +284,7 @@ public class ClearanceTurnaroundTopology implements FigureTopology, BucketedFigu
         }
 
         private void prune(long streamTime) {
-            Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
-            List<String> expired = new ArrayList<>();
-            try (KeyValueIterator<String, CaseState> cases = store.all()) {
-                while (cases.hasNext()) {
-                    KeyValue<String, CaseState> state = cases.next();
-                    if (state.value.lastSeen() != null && state.value.lastSeen().isBefore(cutoff)) {
-                        expired.add(state.key);
-                    }
-                }
-            }
-            expired.forEach(store::delete);
+            BucketRows.deleteBefore(store, CaseState::lastSeen, Instant.ofEpochMilli(streamTime).minus(retention));
         }
     }
 }

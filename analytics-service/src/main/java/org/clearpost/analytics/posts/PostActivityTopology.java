@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -19,13 +17,11 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.clearpost.analytics.stream.FigureSerde;
 import org.clearpost.analytics.stream.FigureSink;
 import org.clearpost.analytics.stream.FigureStores;
-import org.clearpost.analytics.stream.FigureTopology;
 import org.clearpost.events.CampaignRef;
 import org.clearpost.events.ChangesRequested;
 import org.clearpost.events.ClearpostEvent;
@@ -53,7 +49,7 @@ import org.clearpost.support.inbox.EventHandlers;
  * ({@value #BY_ROW}) and added up in the figure's store by {@link BucketRows}, with a grace period and retention.
  */
 @ApplicationScoped
-public class PostActivityTopology implements FigureTopology, BucketedFigure {
+public class PostActivityTopology extends BucketedTopology {
 
     static final String PREFIX = "post-activity";
     static final String VERSIONS_STORE = PREFIX + "-versions";
@@ -75,9 +71,6 @@ public class PostActivityTopology implements FigureTopology, BucketedFigure {
                     new Pending(Outcome.FAILED, event.network(), event.account(), event.failedAt())))
             .build();
 
-    private Duration grace;
-    private Duration retention;
-    private final AtomicLong lateDropped = new AtomicLong();
 
     @Inject
     public PostActivityTopology(PostFiguresConfig config) {
@@ -85,9 +78,7 @@ public class PostActivityTopology implements FigureTopology, BucketedFigure {
     }
 
     public PostActivityTopology(Duration grace, Duration retention) {
-        BucketRows.checkWindows(PREFIX, grace, DAY, retention);
-        this.grace = grace;
-        this.retention = retention;
+        super(FigureType.POST_ACTIVITY, 100, DAY, grace, retention);
     }
 
     /** The defaults of {@link PostFiguresConfig}: a day's grace, 400 days' retention. */
@@ -101,50 +92,21 @@ public class PostActivityTopology implements FigureTopology, BucketedFigure {
     }
 
     @Override
-    public Set<FigureType> figures() {
-        return Set.of(FigureType.POST_ACTIVITY);
-    }
-
-    @Override
-    public int order() {
-        return 100;
-    }
-
-    @Override
-    public FigureType figure() {
-        return FigureType.POST_ACTIVITY;
-    }
-
-    @Override
-    public Duration grace() {
-        return grace;
-    }
-
-    @Override
-    public Duration retention() {
-        return retention;
-    }
-
-    @Override
-    public long lateDropped() {
-        return lateDropped.get();
-    }
-
-    @Override
     public void build(StreamsBuilder builder, KStream<String, ClearpostEvent> events) {
         String figureStore = FigureStores.storeName(FigureType.POST_ACTIVITY);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE),
                 Serdes.String(), FigureSerde.json(VersionState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(figureStore),
                 Serdes.String(), FigureSerde.of(PostActivity.class)));
-        Duration keep = retention;
+        Duration keep = retention();
         KStream<String, PostActivity> rows = events
                 .process(() -> new Versions(keep), Named.as(PREFIX + "-versions-processor"), VERSIONS_STORE)
+                .processValues(UpstreamStreamTime::new, Named.as(PREFIX + "-upstream-stream-time"))
                 .repartition(Repartitioned.<String, PostActivity>as(BY_ROW).withKeySerde(Serdes.String())
                         .withValueSerde(FigureSerde.of(PostActivity.class)))
                 .process(() -> new BucketRows<PostActivity, PostActivity>(PREFIX, figureStore,
                         change -> London.endOfDay(change.day()), row -> London.endOfDay(row.day()),
-                        PostActivityTopology::add, grace, retention, lateDropped),
+                        PostActivityTopology::add, grace(), retention(), lateDroppedCounter()),
                         Named.as(PREFIX + "-rows"), figureStore);
         FigureSink.to(rows, FigureType.POST_ACTIVITY);
     }
@@ -278,17 +240,7 @@ public class PostActivityTopology implements FigureTopology, BucketedFigure {
         }
 
         private void prune(long streamTime) {
-            Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
-            List<String> expired = new ArrayList<>();
-            try (KeyValueIterator<String, VersionState> versions = store.all()) {
-                while (versions.hasNext()) {
-                    KeyValue<String, VersionState> version = versions.next();
-                    if (version.value.lastSeen() != null && version.value.lastSeen().isBefore(cutoff)) {
-                        expired.add(version.key);
-                    }
-                }
-            }
-            expired.forEach(store::delete);
+            BucketRows.deleteBefore(store, VersionState::lastSeen, Instant.ofEpochMilli(streamTime).minus(retention));
         }
     }
 

@@ -205,16 +205,7 @@ public class PreElectionReportTopology implements FigureTopology {
         }
 
         private void prune(long streamTime) {
-            Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
-            List<String> expired = new ArrayList<>();
-            try (KeyValueIterator<String, RoutingState> all = store.all()) {
-                all.forEachRemaining(version -> {
-                    if (version.value.lastSeen() != null && version.value.lastSeen().isBefore(cutoff)) {
-                        expired.add(version.key);
-                    }
-                });
-            }
-            expired.forEach(store::delete);
+            BucketRows.deleteBefore(store, RoutingState::lastSeen, Instant.ofEpochMilli(streamTime).minus(retention));
         }
 
         @Override

@@ -21,7 +21,8 @@ import org.clearpost.events.figures.FigureType;
  */
 public final class FigureSink {
 
-    public static final String SOURCE = "analytics-service";
+    /** The CloudEvents source, as every service writes it ({@code /clearpost/<service>}). */
+    public static final String SOURCE = "/clearpost/analytics-service";
 
     private FigureSink() {
     }

@@ -84,7 +84,10 @@ public final class FiguresTopologyBenchmark {
                 topics.add(new NewTopic(AnalyticsTopology.DEAD_LETTER_TOPIC, 1, (short) 1));
                 admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
             }
-            EventMix mix = new EventMix(Instant.now().minus(Duration.ofDays(20)), Duration.ofDays(20), events);
+            // Ending 6 h ago: a clearance, an answer or a sample comes up to hours after what it follows, and the broker
+            // refuses records stamped more than an hour ahead (log.message.timestamp.after.max.ms)
+            EventMix mix = new EventMix(Instant.now().minus(Duration.ofDays(20)), Duration.ofDays(20).minusHours(6),
+                    events);
             List<ProducerRecord<String, String>> records = mix.records();
             System.out.printf("[bench] %,d events (%,d posts, %,d mentions) ...%n", records.size(), mix.posts(),
                     mix.mentions());
@@ -194,24 +197,61 @@ public final class FiguresTopologyBenchmark {
             }
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
                     .get(30, TimeUnit.SECONDS);
+            streams.setUncaughtExceptionHandler(failure -> {
+                System.out.println("[bench] the topology failed: " + failure);
+                failure.printStackTrace(System.out);
+                return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                        .SHUTDOWN_CLIENT;
+            });
+            long total = ends.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
             long start = System.nanoTime();
+            long lastReport = start;
             streams.start();
             boolean complete = false;
+            long taken = 0;
             while (System.nanoTime() - start < patience.toNanos()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                complete = ends.entrySet().stream().allMatch(end -> {
-                    OffsetAndMetadata at = committed.get(end.getKey());
-                    return end.getValue().offset() == 0 || at != null && at.offset() >= end.getValue().offset();
-                });
-                if (complete) {
+                taken = ends.keySet().stream().mapToLong(partition -> {
+                    OffsetAndMetadata at = committed.get(partition);
+                    return at == null ? 0 : Math.min(at.offset(), ends.get(partition).offset());
+                }).sum();
+                // Every input record taken, and every record the topology sent itself through its repartition
+                // topics taken too (a transactional topic's end is one commit marker past its last record)
+                complete = taken >= total && repartitionLag(admin, committed) == 0;
+                if (complete || streams.state() == KafkaStreams.State.ERROR
+                        || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                     break;
+                }
+                if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(15)) {
+                    lastReport = System.nanoTime();
+                    System.out.printf("[bench]   %s, %,d of %,d offsets taken after %.0f s%n", streams.state(), taken,
+                            total, (lastReport - start) / 1e9);
                 }
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Run(seconds, complete, drafted(streams), expected);
+            return new Run(seconds, complete, complete ? drafted(streams) : -1, complete ? expected : taken);
         }
+    }
+
+    /** Records in the topology's repartition topics not yet taken (the commit marker after the last one aside). */
+    private static long repartitionLag(Admin admin, Map<TopicPartition, OffsetAndMetadata> committed)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> repartitions = new HashMap<>();
+        committed.keySet().stream().filter(partition -> partition.topic().endsWith("-repartition"))
+                .forEach(partition -> repartitions.put(partition, OffsetSpec.latest()));
+        if (repartitions.isEmpty()) {
+            return 1;
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(repartitions,
+                new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                        org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
+        long lag = 0;
+        for (var end : ends.entrySet()) {
+            lag += Math.max(0, end.getValue().offset() - committed.get(end.getKey()).offset() - 1);
+        }
+        return lag;
     }
 
     private static long drafted(KafkaStreams streams) throws InterruptedException {

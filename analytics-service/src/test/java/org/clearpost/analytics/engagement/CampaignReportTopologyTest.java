@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.streams.test.TestRecord;
-import org.clearpost.analytics.mentions.FigureDriver;
+import org.clearpost.analytics.testing.FigureDriver;
 import org.clearpost.events.AccountRef;
 import org.clearpost.events.CampaignDefined;
 import org.clearpost.events.CampaignRef;
@@ -97,7 +97,7 @@ class CampaignReportTopologyTest {
     }
 
     static void replay(FigureDriver figures, List<At> events) {
-        events.forEach(at -> figures.send(at.event(), at.time()));
+        events.forEach(at -> figures.pipe(at.event(), at.time()));
     }
 
     static final List<CampaignReport.Row> EXPECTED = List.of(
@@ -115,7 +115,7 @@ class CampaignReportTopologyTest {
     void postsReachEngagementsLinkClicksAndCorporateSharesPerAccountAndNetworkWithinTheDates() {
         try (FigureDriver figures = new FigureDriver(new CampaignReportTopology())) {
             replay(figures, history());
-            Map<String, CampaignReport> reports = figures.rows(FigureType.CAMPAIGN_REPORTS);
+            Map<String, CampaignReport> reports = figures.store(FigureType.CAMPAIGN_REPORTS);
             assertEquals(List.of("winter"), List.copyOf(reports.keySet()));
             CampaignReport winter = reports.get("winter");
             assertEquals("Winter rights", winter.name());
@@ -138,11 +138,11 @@ class CampaignReportTopologyTest {
         reordered.add(definition);
         try (FigureDriver figures = new FigureDriver(new CampaignReportTopology())) {
             replay(figures, reordered.subList(0, reordered.size() - 1));
-            assertNull(figures.<CampaignReport>rows(FigureType.CAMPAIGN_REPORTS).get("winter"),
+            assertNull(figures.<CampaignReport>store(FigureType.CAMPAIGN_REPORTS).get("winter"),
                     "no report before the campaign is defined");
             replay(figures, List.of(definition));
             assertEquals(sorted(EXPECTED),
-                    figures.<CampaignReport>rows(FigureType.CAMPAIGN_REPORTS).get("winter").rows());
+                    figures.<CampaignReport>store(FigureType.CAMPAIGN_REPORTS).get("winter").rows());
         }
     }
 
@@ -151,9 +151,9 @@ class CampaignReportTopologyTest {
         try (FigureDriver figures = new FigureDriver(new CampaignReportTopology())) {
             replay(figures, history());
             Instant at = Instant.parse("2026-12-20T10:00:00Z");
-            figures.send(new CampaignDefined("winter", "Winter rights", STARTS, LocalDate.parse("2026-12-31"),
+            figures.pipe(new CampaignDefined("winter", "Winter rights", STARTS, LocalDate.parse("2026-12-31"),
                     "public", "#winter", List.of(new AccountRef(Network.X, "@ico")), "lead", at), at);
-            CampaignReport winter = figures.<CampaignReport>rows(FigureType.CAMPAIGN_REPORTS).get("winter");
+            CampaignReport winter = figures.<CampaignReport>store(FigureType.CAMPAIGN_REPORTS).get("winter");
             assertEquals(new CampaignReport.Row(Network.X, "@ico", 2, 0, 7000, 80, 9), winter.rows().stream()
                     .filter(row -> row.network() == Network.X).findFirst().orElseThrow());
         }
@@ -165,9 +165,9 @@ class CampaignReportTopologyTest {
                 FigureDriver rebuilt = new FigureDriver(new CampaignReportTopology())) {
             replay(live, history());
             replay(rebuilt, history());
-            assertEquals(live.rows(FigureType.CAMPAIGN_REPORTS), rebuilt.rows(FigureType.CAMPAIGN_REPORTS));
-            List<TestRecord<String, CampaignReport>> a = live.published(FigureType.CAMPAIGN_REPORTS);
-            List<TestRecord<String, CampaignReport>> b = rebuilt.published(FigureType.CAMPAIGN_REPORTS);
+            assertEquals(live.store(FigureType.CAMPAIGN_REPORTS), rebuilt.store(FigureType.CAMPAIGN_REPORTS));
+            List<TestRecord<String, CampaignReport>> a = live.topic(FigureType.CAMPAIGN_REPORTS);
+            List<TestRecord<String, CampaignReport>> b = rebuilt.topic(FigureType.CAMPAIGN_REPORTS);
             assertEquals(a.stream().map(TestRecord::value).toList(), b.stream().map(TestRecord::value).toList());
             TestRecord<String, CampaignReport> last = a.get(a.size() - 1);
             assertEquals("clearpost.figure.campaign-reports.v1", FigureDriver.header(last, CloudEventHeaders.TYPE));

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.test.TestRecord;
-import org.clearpost.analytics.mentions.FigureDriver;
+import org.clearpost.analytics.testing.FigureDriver;
 import org.clearpost.events.CloudEventHeaders;
 import org.clearpost.events.Network;
 import org.clearpost.events.PostMetricsSampled;
@@ -40,7 +40,7 @@ class EngagementTopologyTest {
     }
 
     static void send(FigureDriver figures, PostMetricsSampled sample) {
-        figures.send(sample, sample.sampledAt().plusSeconds(5));
+        figures.pipe(sample, sample.sampledAt().plusSeconds(5));
     }
 
     @Test
@@ -51,10 +51,10 @@ class EngagementTopologyTest {
             send(figures, sample(T1, Network.X, "winter", "6h", Map.of("impressions", 300L, "likes", 9L)));
             send(figures, sample(T1, Network.X, "winter", "6h", Map.of("impressions", 300L, "likes", 9L))); // resent
 
-            PostEngagement t1 = figures.<PostEngagement>rows(FigureType.POST_ENGAGEMENT).get(T1.toString());
+            PostEngagement t1 = figures.<PostEngagement>store(FigureType.POST_ENGAGEMENT).get(T1.toString());
             assertEquals("6h", t1.sampleAge());
             assertEquals(Map.of("impressions", 300L, "likes", 9L), t1.metrics());
-            EngagementTotals totals = figures.<EngagementTotals>rows(FigureType.ENGAGEMENT_TOTALS).get("winter|X");
+            EngagementTotals totals = figures.<EngagementTotals>store(FigureType.ENGAGEMENT_TOTALS).get("winter|X");
             assertEquals(2, totals.posts());
             assertEquals(Map.of("impressions", 350L, "likes", 9L), totals.metrics());
             assertEquals(PUBLISHED.plus(Duration.ofHours(6)).plusSeconds(5), totals.asOf());
@@ -65,18 +65,18 @@ class EngagementTopologyTest {
     void anOlderSampleArrivingLateDoesNotReplaceTheNewerOne() {
         try (FigureDriver figures = new FigureDriver(new EngagementTopology())) {
             send(figures, sample(T1, Network.X, "winter", "24h", Map.of("impressions", 500L)));
-            figures.published(FigureType.POST_ENGAGEMENT);
-            figures.published(FigureType.ENGAGEMENT_TOTALS);
+            figures.topic(FigureType.POST_ENGAGEMENT);
+            figures.topic(FigureType.ENGAGEMENT_TOTALS);
             PostMetricsSampled older = sample(T1, Network.X, "winter", "6h", Map.of("impressions", 300L));
-            figures.send(older, PUBLISHED.plus(Duration.ofDays(2))); // delivered late
+            figures.pipe(older, PUBLISHED.plus(Duration.ofDays(2))); // delivered late
 
-            PostEngagement t1 = figures.<PostEngagement>rows(FigureType.POST_ENGAGEMENT).get(T1.toString());
+            PostEngagement t1 = figures.<PostEngagement>store(FigureType.POST_ENGAGEMENT).get(T1.toString());
             assertEquals("24h", t1.sampleAge());
             assertEquals(500L, t1.metrics().get("impressions"));
             assertEquals(Map.of("impressions", 500L),
-                    figures.<EngagementTotals>rows(FigureType.ENGAGEMENT_TOTALS).get("winter|X").metrics());
-            assertTrue(figures.published(FigureType.POST_ENGAGEMENT).isEmpty(), "nothing changed, nothing written");
-            assertTrue(figures.published(FigureType.ENGAGEMENT_TOTALS).isEmpty());
+                    figures.<EngagementTotals>store(FigureType.ENGAGEMENT_TOTALS).get("winter|X").metrics());
+            assertTrue(figures.topic(FigureType.POST_ENGAGEMENT).isEmpty(), "nothing changed, nothing written");
+            assertTrue(figures.topic(FigureType.ENGAGEMENT_TOTALS).isEmpty());
         }
     }
 
@@ -87,8 +87,8 @@ class EngagementTopologyTest {
             // X gives link clicks only for posts under 30 days: the 30-day sample has none.
             send(figures, sample(T1, Network.X, null, "30d", Map.of("impressions", 1000L)));
             assertEquals(Map.of("impressions", 1000L, "linkClicks", 12L),
-                    figures.<PostEngagement>rows(FigureType.POST_ENGAGEMENT).get(T1.toString()).metrics());
-            EngagementTotals noCampaign = figures.<EngagementTotals>rows(FigureType.ENGAGEMENT_TOTALS).get("-|X");
+                    figures.<PostEngagement>store(FigureType.POST_ENGAGEMENT).get(T1.toString()).metrics());
+            EngagementTotals noCampaign = figures.<EngagementTotals>store(FigureType.ENGAGEMENT_TOTALS).get("-|X");
             assertEquals(Map.of("impressions", 1000L, "linkClicks", 12L), noCampaign.metrics());
             assertEquals(1, noCampaign.posts());
         }
@@ -99,7 +99,7 @@ class EngagementTopologyTest {
         try (FigureDriver figures = new FigureDriver(new EngagementTopology())) {
             send(figures, sample(T1, Network.X, "winter", "1h", Map.of("impressions", 100L)));
             send(figures, sample(T1, Network.X, "spring", "6h", Map.of("impressions", 200L)));
-            Map<String, EngagementTotals> totals = figures.rows(FigureType.ENGAGEMENT_TOTALS);
+            Map<String, EngagementTotals> totals = figures.store(FigureType.ENGAGEMENT_TOTALS);
             assertEquals(0, totals.get("winter|X").posts());
             assertEquals(0L, totals.get("winter|X").metrics().get("impressions"));
             assertEquals(1, totals.get("spring|X").posts());
@@ -127,9 +127,9 @@ class EngagementTopologyTest {
                 FigureDriver rebuilt = new FigureDriver(new EngagementTopology())) {
             history.accept(live);
             history.accept(rebuilt);
-            assertEquals(live.rows(FigureType.POST_ENGAGEMENT), rebuilt.rows(FigureType.POST_ENGAGEMENT));
-            Map<String, EngagementTotals> totals = live.rows(FigureType.ENGAGEMENT_TOTALS);
-            assertEquals(totals, rebuilt.rows(FigureType.ENGAGEMENT_TOTALS));
+            assertEquals(live.store(FigureType.POST_ENGAGEMENT), rebuilt.store(FigureType.POST_ENGAGEMENT));
+            Map<String, EngagementTotals> totals = live.store(FigureType.ENGAGEMENT_TOTALS);
+            assertEquals(totals, rebuilt.store(FigureType.ENGAGEMENT_TOTALS));
             // Each target once, at its 30-day sample, however its samples arrived.
             long impressions = 0;
             for (int t = 0; t < 12; t++) {
@@ -138,11 +138,11 @@ class EngagementTopologyTest {
             assertEquals(impressions, totals.values().stream().mapToLong(r -> r.metrics().get("impressions")).sum());
             assertEquals(12, totals.values().stream().mapToLong(EngagementTotals::posts).sum());
 
-            List<TestRecord<String, PostEngagement>> rows = live.published(FigureType.POST_ENGAGEMENT);
+            List<TestRecord<String, PostEngagement>> rows = live.topic(FigureType.POST_ENGAGEMENT);
             TestRecord<String, PostEngagement> first = rows.get(0);
             assertEquals("clearpost.figure.post-engagement.v1", FigureDriver.header(first, CloudEventHeaders.TYPE));
             assertEquals(first.key(), FigureDriver.header(first, CloudEventHeaders.SUBJECT));
-            List<TestRecord<String, EngagementTotals>> sums = live.published(FigureType.ENGAGEMENT_TOTALS);
+            List<TestRecord<String, EngagementTotals>> sums = live.topic(FigureType.ENGAGEMENT_TOTALS);
             assertEquals("clearpost.figure.engagement-totals.v1",
                     FigureDriver.header(sums.get(0), CloudEventHeaders.TYPE));
         }

@@ -1,5 +1,6 @@
 package org.clearpost.analytics.mentions;
 
+import org.clearpost.analytics.testing.FigureDriver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -51,12 +52,12 @@ class MentionsHourlyTopologyTest {
 
     /** A mention and its triage, as monitoring writes them (one transaction, at {@code at}). */
     static void arrive(FigureDriver figures, MentionReceived mention, MentionTriaged triage, Instant at) {
-        figures.send(mention, at);
-        figures.send(triage, at);
+        figures.pipe(mention, at);
+        figures.pipe(triage, at);
     }
 
     static Map<String, Long> counts(FigureDriver figures) {
-        return figures.<MentionsHourly>rows(FigureType.MENTIONS_HOURLY).values().stream()
+        return figures.<MentionsHourly>store(FigureType.MENTIONS_HOURLY).values().stream()
                 .collect(Collectors.toMap(row -> row.hourStart().toString().substring(11, 16) + " " + row.dimension()
                         + "=" + row.value(), MentionsHourly::mentions));
     }
@@ -78,7 +79,7 @@ class MentionsHourlyTopologyTest {
                     "10:00 sentiment=NEGATIVE", 1L, "10:00 sentiment=POSITIVE", 1L,
                     "10:00 reason=REPUTATION_RISK", 1L, "10:00 reason=AWARENESS_OPPORTUNITY", 1L,
                     "10:00 reason=NO_RESPONSE_NEEDED", 1L), counts(figures));
-            MentionsHourly network = figures.<MentionsHourly>rows(FigureType.MENTIONS_HOURLY)
+            MentionsHourly network = figures.<MentionsHourly>store(FigureType.MENTIONS_HOURLY)
                     .get("2026-11-30T10:00:00Z|query|" + QUERY_A);
             assertEquals(TEN.plusSeconds(61 * 60), network.asOf(), "asOf is the latest event time, not the clock");
         }
@@ -134,16 +135,16 @@ class MentionsHourlyTopologyTest {
             UUID old = UUID.randomUUID();
             arrive(figures, mention(old, Network.X, "@ico", TEN, List.of()), triage(old, Network.X, "NEUTRAL"),
                     TEN.plusSeconds(60));
-            figures.published(FigureType.MENTIONS_HOURLY);
+            figures.topic(FigureType.MENTIONS_HOURLY);
             UUID recent = UUID.randomUUID();
             Instant later = TEN.plus(Duration.ofDays(91));
             arrive(figures, mention(recent, Network.X, "@ico", later, List.of()),
                     triage(recent, Network.X, "NEUTRAL"), later.plusSeconds(60));
 
-            Map<String, MentionsHourly> rows = figures.rows(FigureType.MENTIONS_HOURLY);
+            Map<String, MentionsHourly> rows = figures.store(FigureType.MENTIONS_HOURLY);
             assertTrue(rows.keySet().stream().noneMatch(key -> key.startsWith("2026-11-30T10")), rows.keySet().toString());
             assertEquals(4, rows.size(), "the recent hour's network, account, sentiment and reason rows");
-            List<TestRecord<String, MentionsHourly>> written = figures.published(FigureType.MENTIONS_HOURLY);
+            List<TestRecord<String, MentionsHourly>> written = figures.topic(FigureType.MENTIONS_HOURLY);
             assertEquals(4, written.stream().filter(r -> r.value() == null && r.key().startsWith("2026-11-30T10"))
                     .count(), "a tombstone for each old row");
         }
@@ -155,13 +156,13 @@ class MentionsHourlyTopologyTest {
             UUID a = UUID.randomUUID();
             arrive(figures, mention(a, Network.X, "@ico", TEN, List.of()), triage(a, Network.X, "NEUTRAL"),
                     TEN.plusSeconds(90));
-            List<TestRecord<String, MentionsHourly>> written = figures.published(FigureType.MENTIONS_HOURLY);
+            List<TestRecord<String, MentionsHourly>> written = figures.topic(FigureType.MENTIONS_HOURLY);
             assertEquals(4, written.size());
             TestRecord<String, MentionsHourly> network = written.get(0);
             assertEquals("2026-11-30T10:00:00Z|network|X", network.key());
             assertEquals(new MentionsHourly(TEN, "network", "X", 1, TEN.plusSeconds(90)), network.value());
             assertEquals("clearpost.figure.mentions-hourly.v1", FigureDriver.header(network, CloudEventHeaders.TYPE));
-            assertEquals("analytics-service", FigureDriver.header(network, CloudEventHeaders.SOURCE));
+            assertEquals("/clearpost/analytics-service", FigureDriver.header(network, CloudEventHeaders.SOURCE));
             assertEquals("1.0", FigureDriver.header(network, CloudEventHeaders.SPEC_VERSION));
             assertEquals(TEN.plusSeconds(90).toString(), FigureDriver.header(network, CloudEventHeaders.TIME));
             assertEquals(network.key(), FigureDriver.header(network, CloudEventHeaders.SUBJECT));
@@ -188,9 +189,9 @@ class MentionsHourlyTopologyTest {
         try (FigureDriver live = driver(); FigureDriver rebuilt = driver()) {
             history.accept(live);
             history.accept(rebuilt);
-            assertEquals(live.rows(FigureType.MENTIONS_HOURLY), rebuilt.rows(FigureType.MENTIONS_HOURLY));
-            List<TestRecord<String, MentionsHourly>> a = live.published(FigureType.MENTIONS_HOURLY);
-            List<TestRecord<String, MentionsHourly>> b = rebuilt.published(FigureType.MENTIONS_HOURLY);
+            assertEquals(live.store(FigureType.MENTIONS_HOURLY), rebuilt.store(FigureType.MENTIONS_HOURLY));
+            List<TestRecord<String, MentionsHourly>> a = live.topic(FigureType.MENTIONS_HOURLY);
+            List<TestRecord<String, MentionsHourly>> b = rebuilt.topic(FigureType.MENTIONS_HOURLY);
             assertEquals(a.size(), b.size());
             for (int i = 0; i < a.size(); i++) {
                 assertEquals(a.get(i).key(), b.get(i).key());
@@ -206,11 +207,11 @@ class MentionsHourlyTopologyTest {
     void aTriageArrivingBeyondTheGraceIsDroppedWhileItsMentionStaysCounted() {
         try (FigureDriver figures = driver()) {
             UUID a = UUID.randomUUID();
-            figures.send(mention(a, Network.X, "@ico", TEN.plusSeconds(600), List.of()), TEN.plusSeconds(660));
+            figures.pipe(mention(a, Network.X, "@ico", TEN.plusSeconds(600), List.of()), TEN.plusSeconds(660));
             UUID b = UUID.randomUUID();
             Instant later = TEN.plusSeconds(3 * 3600 + 1800); // 13:30: the 10:00 hour closed at 13:00
             arrive(figures, mention(b, Network.X, "@ico", later, List.of()), triage(b, Network.X, "NEUTRAL"), later);
-            figures.send(triage(a, Network.X, "NEGATIVE"), later.plusSeconds(60));
+            figures.pipe(triage(a, Network.X, "NEGATIVE"), later.plusSeconds(60));
 
             Map<String, Long> counts = counts(figures);
             assertEquals(1L, counts.get("10:00 network=X"));
@@ -222,8 +223,8 @@ class MentionsHourlyTopologyTest {
     @Test
     void aTriageWhoseMentionWasNeverReadIsDroppedAndCounted() {
         try (FigureDriver figures = driver()) {
-            figures.send(triage(UUID.randomUUID(), Network.X, "NEUTRAL"), TEN);
-            assertTrue(figures.rows(FigureType.MENTIONS_HOURLY).isEmpty());
+            figures.pipe(triage(UUID.randomUUID(), Network.X, "NEUTRAL"), TEN);
+            assertTrue(figures.store(FigureType.MENTIONS_HOURLY).isEmpty());
             assertEquals(1.0, figures.metricTotal(MentionBuckets.DROPPED_METRIC + "-total"));
         }
     }

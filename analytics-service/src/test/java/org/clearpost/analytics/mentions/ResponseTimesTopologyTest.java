@@ -1,5 +1,6 @@
 package org.clearpost.analytics.mentions;
 
+import org.clearpost.analytics.testing.FigureDriver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -33,13 +34,13 @@ class ResponseTimesTopologyTest {
         try (FigureDriver figures = new FigureDriver(new ResponseTimesTopology())) {
             for (int i = 1; i <= 100; i++) {
                 Instant at = WEDNESDAY.plusSeconds(i * 60L);
-                figures.send(answered(Network.X, at, i, i * 10L, i <= 80), at);
+                figures.pipe(answered(Network.X, at, i, i * 10L, i <= 80), at);
             }
             for (int i = 1; i <= 3; i++) {
                 Instant at = WEDNESDAY.plusSeconds(7000 + i);
-                figures.send(answered(Network.FACEBOOK, at, 1000L * i, 5000L * i, false), at);
+                figures.pipe(answered(Network.FACEBOOK, at, 1000L * i, 5000L * i, false), at);
             }
-            Map<String, ResponseTimes> rows = figures.rows(FigureType.RESPONSE_TIMES);
+            Map<String, ResponseTimes> rows = figures.store(FigureType.RESPONSE_TIMES);
             assertEquals(List.of("2026-11-30|ALL", "2026-11-30|FACEBOOK", "2026-11-30|X"), List.copyOf(rows.keySet()));
 
             ResponseTimes x = rows.get("2026-11-30|X");
@@ -74,10 +75,10 @@ class ResponseTimesTopologyTest {
     void anAnswerDeliveredTwiceCountsOnce() {
         try (FigureDriver figures = new FigureDriver(new ResponseTimesTopology())) {
             MentionAnswered answer = answered(Network.X, WEDNESDAY, 600, 900, true);
-            figures.send(answer, WEDNESDAY);
-            figures.send(answer, WEDNESDAY); // the relay resent its batch
-            figures.send(answered(Network.X, WEDNESDAY.plusSeconds(60), 1200, 1500, false), WEDNESDAY.plusSeconds(60));
-            ResponseTimes x = figures.<ResponseTimes>rows(FigureType.RESPONSE_TIMES).get("2026-11-30|X");
+            figures.pipe(answer, WEDNESDAY);
+            figures.pipe(answer, WEDNESDAY); // the relay resent its batch
+            figures.pipe(answered(Network.X, WEDNESDAY.plusSeconds(60), 1200, 1500, false), WEDNESDAY.plusSeconds(60));
+            ResponseTimes x = figures.<ResponseTimes>store(FigureType.RESPONSE_TIMES).get("2026-11-30|X");
             assertEquals(2, x.answered());
             assertEquals(2, x.businessSeconds().count());
             assertEquals(1, x.withinSla());
@@ -89,12 +90,12 @@ class ResponseTimesTopologyTest {
         try (FigureDriver figures = new FigureDriver(new ResponseTimesTopology())) {
             // Sunday 28 June 23:30 UTC is Monday 00:30 in London (BST): the new week's.
             Instant mondayInLondon = Instant.parse("2026-06-28T23:30:00Z");
-            figures.send(answered(Network.X, mondayInLondon, 60, 60, true), mondayInLondon);
+            figures.pipe(answered(Network.X, mondayInLondon, 60, 60, true), mondayInLondon);
             // Sunday 29 November 23:30 UTC is still Sunday in London (GMT): the week of Monday 23 November.
             Instant sundayInLondon = Instant.parse("2026-11-29T23:30:00Z");
-            figures.send(answered(Network.X, sundayInLondon, 60, 60, true), sundayInLondon);
+            figures.pipe(answered(Network.X, sundayInLondon, 60, 60, true), sundayInLondon);
             assertEquals(List.of("2026-06-29|ALL", "2026-06-29|X", "2026-11-23|ALL", "2026-11-23|X"),
-                    List.copyOf(figures.rows(FigureType.RESPONSE_TIMES).keySet()));
+                    List.copyOf(figures.store(FigureType.RESPONSE_TIMES).keySet()));
         }
     }
 
@@ -105,13 +106,13 @@ class ResponseTimesTopologyTest {
             answers.add(answered(i % 2 == 0 ? Network.X : Network.BLUESKY, WEDNESDAY.plusSeconds(i * 3600L * 7),
                     (i * 37L) % 500, (i * 91L) % 5000, i % 3 != 0));
         }
-        Consumer<FigureDriver> history = figures -> answers.forEach(a -> figures.send(a, a.answeredAt()));
+        Consumer<FigureDriver> history = figures -> answers.forEach(a -> figures.pipe(a, a.answeredAt()));
         try (FigureDriver live = new FigureDriver(new ResponseTimesTopology());
                 FigureDriver rebuilt = new FigureDriver(new ResponseTimesTopology())) {
             history.accept(live);
             history.accept(rebuilt);
-            assertEquals(live.rows(FigureType.RESPONSE_TIMES), rebuilt.rows(FigureType.RESPONSE_TIMES));
-            List<TestRecord<String, ResponseTimes>> written = live.published(FigureType.RESPONSE_TIMES);
+            assertEquals(live.store(FigureType.RESPONSE_TIMES), rebuilt.store(FigureType.RESPONSE_TIMES));
+            List<TestRecord<String, ResponseTimes>> written = live.topic(FigureType.RESPONSE_TIMES);
             assertEquals(120, written.size());
             TestRecord<String, ResponseTimes> last = written.get(written.size() - 1);
             assertEquals("clearpost.figure.response-times.v1", FigureDriver.header(last, CloudEventHeaders.TYPE));

@@ -1,5 +1,6 @@
 package org.clearpost.analytics.posts;
 
+import org.clearpost.analytics.testing.FigureDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.clearpost.analytics.posts.Posts.london;
@@ -148,7 +149,7 @@ class PostActivityTopologyTest {
             assertThat(record.key()).isEqualTo(key(MONDAY, Network.X, "@council", null));
             assertThat(FigureDriver.header(record, CloudEventHeaders.TYPE))
                     .isEqualTo("clearpost.figure.post-activity.v1");
-            assertThat(FigureDriver.header(record, CloudEventHeaders.SOURCE)).isEqualTo("analytics-service");
+            assertThat(FigureDriver.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/clearpost/analytics-service");
             assertThat(FigureDriver.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
             assertThat(FigureDriver.header(record, CloudEventHeaders.TIME))
                     .isEqualTo(london("2026-03-02T10:00").toString());

@@ -1,5 +1,6 @@
 package org.clearpost.analytics.posts;
 
+import org.clearpost.analytics.testing.FigureDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clearpost.analytics.posts.Posts.london;
 

@@ -64,7 +64,7 @@ class AnalyticsTopologyTest {
                 new ByteArrayDeserializer()).readRecordsToList();
         assertThat(rows).hasSize(2);
         assertThat(header(rows.get(0), CloudEventHeaders.TYPE)).isEqualTo(FigureType.POST_ACTIVITY.ceType());
-        assertThat(header(rows.get(0), CloudEventHeaders.SOURCE)).isEqualTo("analytics-service");
+        assertThat(header(rows.get(0), CloudEventHeaders.SOURCE)).isEqualTo("/clearpost/analytics-service");
     }
 
     @Test

@@ -56,7 +56,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * reset) giving the same figures as the live ones.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SuperUserInfrastructure.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(value = BrokerInfrastructure.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "database", value = "analytics"))
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,7 +64,7 @@ class StreamsOnTheBrokerTest {
 
     private static final String ANA = TestTokens.forUser("ana", "analyst");
     private static final String APPLICATION_ID = AnalyticsConfig.applicationId("analytics-service",
-            SuperUserInfrastructure.GENERATION);
+            BrokerInfrastructure.GENERATION);
 
     @RegisterExtension
     static final KafkaClients kafka = new KafkaClients();
@@ -197,7 +197,7 @@ class StreamsOnTheBrokerTest {
         });
 
         String nextGeneration = AnalyticsConfig.applicationId("analytics-service",
-                SuperUserInfrastructure.GENERATION + 1);
+                BrokerInfrastructure.GENERATION + 1);
         Path stateDir = Path.of("target/generation-" + UUID.randomUUID());
         rebuildAndCompare(nextGeneration, stateDir, live);
 
@@ -238,7 +238,7 @@ class StreamsOnTheBrokerTest {
     /** Another instance of the same topology (the parts this application runs), on the real broker. */
     private KafkaStreams streams(String applicationId, String applicationServer, String stateDir) {
         Properties props = new Properties();
-        props.putAll(RealInfrastructure.kafkaSuperUserConfig());
+        props.putAll(RealInfrastructure.kafkaClientConfig("analytics-service"));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
@@ -254,7 +254,7 @@ class StreamsOnTheBrokerTest {
         return new FigureQueries(streams, topology, new AnalyticsConfig() {
             @Override
             public int generation() {
-                return SuperUserInfrastructure.GENERATION;
+                return BrokerInfrastructure.GENERATION;
             }
 
             @Override

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.clearance.Channels;
 import org.clearpost.events.PostPublished;
 import org.clearpost.events.PublicationFailed;
+import org.clearpost.support.inbox.EventHandlers;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
 import org.clearpost.support.reliability.RetryTransientFailures;
@@ -16,6 +17,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PublicationOutcomeConsumer {
 
     static final String PUBLISHER = "publisher-service";
+
+    /** Every type on the publications topic; the details recorded are the event as the publisher sent it. */
+    public static final EventHandlers<AuditLog> HANDLERS = EventHandlers.<AuditLog>builder()
+            .onWith(PostPublished.class, (published, auditLog) -> auditLog.append(PUBLISHER, AuditAction.PUBLISHED,
+                    published.postId(), published.version(), published))
+            .onWith(PublicationFailed.class, (failed, auditLog) -> auditLog.append(PUBLISHER,
+                    AuditAction.PUBLICATION_FAILED, failed.postId(), failed.version(), failed))
+            .build();
 
     private final EventInbox inbox;
     private final AuditLog auditLog;
@@ -29,15 +38,7 @@ public class PublicationOutcomeConsumer {
     @RetryTransientFailures
     @Transactional
     public void onPublication(ConsumerRecord<String, String> record) {
-        inbox.receive(Channels.CONSUMER, record).ifPresent(this::record);
-    }
-
-    /** The details are the event as the publisher sent it. */
-    private void record(ReceivedEvent received) {
-        if (received.event() instanceof PostPublished published) {
-            auditLog.append(PUBLISHER, AuditAction.PUBLISHED, published.postId(), published.version(), published);
-        } else if (received.event() instanceof PublicationFailed failed) {
-            auditLog.append(PUBLISHER, AuditAction.PUBLICATION_FAILED, failed.postId(), failed.version(), failed);
-        }
+        inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)
+                .ifPresent(event -> HANDLERS.dispatch(event, auditLog));
     }
 }

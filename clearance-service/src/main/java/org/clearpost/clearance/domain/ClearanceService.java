@@ -29,6 +29,7 @@ import org.clearpost.clearance.impartiality.PolicyTerms;
 import org.clearpost.clearance.notification.OverdueNotifications;
 import org.clearpost.clearance.preelection.Exemption;
 import org.clearpost.clearance.preelection.PreElectionPeriod;
+import org.clearpost.clearance.preelection.PreElectionRefusals;
 import org.clearpost.clearance.preelection.PreElectionService;
 import org.clearpost.clearance.preelection.PurdahRules;
 import org.clearpost.clearance.routing.Route;
@@ -38,11 +39,14 @@ import org.clearpost.clearance.routing.RouteStep;
 import org.clearpost.clearance.routing.Routes;
 import org.clearpost.clearance.signing.DecisionSigner;
 import org.clearpost.events.ChangesRequested;
+import org.clearpost.events.ClearanceCaseOpened;
 import org.clearpost.events.ClearanceOverdue;
 import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostRejected;
 import org.clearpost.events.PostVersionWithdrawn;
+import org.clearpost.events.PreElectionExemptionGranted;
+import org.clearpost.events.PreElectionRefused;
 import org.clearpost.support.outbox.Outbox;
 import org.clearpost.support.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -71,10 +75,12 @@ public class ClearanceService {
     private final Rerouting rerouting;
     private final OverdueNotifications notifications;
     private final DecisionSigner signer;
+    private final PreElectionRefusals preElectionRefusals;
 
     public ClearanceService(Outbox outbox, Clock clock, AuditLog auditLog, Routes routes, CrisisService crisis,
             PreElectionService preElection, DutyService duty, CalendarSource calendar, PolicyTerms terms,
-            OverdueConfig overdue, Rerouting rerouting, OverdueNotifications notifications, DecisionSigner signer) {
+            OverdueConfig overdue, Rerouting rerouting, OverdueNotifications notifications, DecisionSigner signer,
+            PreElectionRefusals preElectionRefusals) {
         this.outbox = outbox;
         this.clock = clock;
         this.auditLog = auditLog;
@@ -89,6 +95,7 @@ public class ClearanceService {
         this.rerouting = rerouting;
         this.notifications = notifications;
         this.signer = signer;
+        this.preElectionRefusals = preElectionRefusals;
     }
 
     /**
@@ -111,6 +118,10 @@ public class ClearanceService {
         List<Flag> flags = impartiality.flags(drafted, period.isPresent());
         ClearanceCase opened = ClearanceCase.open(drafted, choice, dueAt, flags);
         opened.persist();
+        // The start of the turnaround clock (submittedAt) and the route with its reason, for analytics' figures.
+        outbox.append(new ClearanceCaseOpened(drafted.postId(), drafted.version(), opened.id, choice.route(),
+                choice.reason(), period.map(p -> p.id).orElse(null), flags.size(), dueAt, drafted.submittedAt(),
+                clock.instant()));
         auditLog.append(drafted.author(), AuditAction.POST_VERSION_SUBMITTED, drafted.postId(), drafted.version(),
                 drafted);
         Map<String, Object> routing = new LinkedHashMap<>();
@@ -162,6 +173,9 @@ public class ClearanceService {
             PreElectionPeriod p = period.get();
             List<String> refusals = PurdahRules.refusals(drafted, p.name, p.startsAt, p.endsAt, terms);
             if (!refusals.isEmpty()) {
+                // The 409 rolls this transaction back; the refusal is on record all the same (its own transaction).
+                preElectionRefusals.record(new PreElectionRefused(p.id, clearance.postId, clearance.version,
+                        clearance.id, refusals, decider.username(), clock.instant()));
                 throw ProblemException.conflict("Refused during the pre-election period",
                         "This post cannot be cleared: " + String.join("; ", refusals));
             }
@@ -183,12 +197,15 @@ public class ClearanceService {
                     details);
             return clearance;
         }
-        outbox.append(cleared.get());
         Exemption exemption = period.map(p -> Exemption.grant(p.id, clearance.id, clearance.postId, clearance.version,
                 decider.username(), drafted.essentialReason(), comment, now)).orElse(null);
         if (exemption != null) {
             exemption.persist();
+            // Before the PostCleared it allows, as the exemption comes before the clearance.
+            outbox.append(new PreElectionExemptionGranted(exemption.id, exemption.periodId, clearance.postId,
+                    clearance.version, clearance.id, exemption.essentialReason, exemption.grantedBy, comment, now));
         }
+        outbox.append(cleared.get());
         auditLog.append(decider.username(), AuditAction.CASE_APPROVED, clearance.postId, clearance.version,
                 cleared.get());
         if (exemption != null) {

@@ -7,6 +7,7 @@ import org.clearpost.clearance.Channels;
 import org.clearpost.clearance.domain.ClearanceService;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostVersionWithdrawn;
+import org.clearpost.support.inbox.EventHandlers;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
 import org.clearpost.support.reliability.RetryTransientFailures;
@@ -18,6 +19,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class DraftedPostConsumer {
+
+    /** Every type on drafting's post topic. */
+    public static final EventHandlers<ClearanceService> HANDLERS = EventHandlers.<ClearanceService>builder()
+            .onWith(PostDrafted.class, (drafted, clearances) -> clearances.open(drafted))
+            .onWith(PostVersionWithdrawn.class, (withdrawn, clearances) -> clearances.withdraw(withdrawn))
+            .build();
 
     private final EventInbox inbox;
     private final ClearanceService clearances;
@@ -31,12 +38,7 @@ public class DraftedPostConsumer {
     @RetryTransientFailures
     @Transactional
     public void onDraftedPost(ConsumerRecord<String, String> record) {
-        inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event).ifPresent(event -> {
-            if (event instanceof PostDrafted drafted) {
-                clearances.open(drafted);
-            } else if (event instanceof PostVersionWithdrawn withdrawn) {
-                clearances.withdraw(withdrawn);
-            }
-        });
+        inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)
+                .ifPresent(event -> HANDLERS.dispatch(event, clearances));
     }
 }

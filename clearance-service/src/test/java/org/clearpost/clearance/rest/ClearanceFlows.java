@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.events.CloudEventHeaders;
 import org.clearpost.events.ClearpostEvent;
+import org.clearpost.events.EventJson;
 import org.clearpost.events.EventType;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.testing.CloudEventAssertions;
@@ -59,6 +60,40 @@ final class ClearanceFlows {
     static ClearpostEvent awaitEvent(EventType type, String key) {
         List<ConsumerRecord<String, String>> records = events(type, key, Duration.ofSeconds(30));
         return CloudEventAssertions.assertCloudEvent(records.get(0), type, SOURCE);
+    }
+
+    /**
+     * The one event of {@code type} keyed {@code key} (a period's id) that is about {@code postId}: the pre-election
+     * topic carries a period's refusals and exemptions for many posts under its key.
+     */
+    static ClearpostEvent awaitEventAbout(EventType type, String key, UUID postId) {
+        List<ConsumerRecord<String, String>> records = KafkaTopicReader.fromConfig().awaitRecords(type.topic(),
+                r -> key.equals(r.key()) && type.ceType().equals(KafkaTopicReader.header(r, CloudEventHeaders.TYPE))
+                        && r.value().contains(postId.toString()), Duration.ofSeconds(30));
+        if (records.size() != 1) {
+            throw new AssertionError(records.size() + " " + type + " events about post " + postId);
+        }
+        return checked(records.get(0), type);
+    }
+
+    /**
+     * As {@link CloudEventAssertions#assertCloudEvent}, which also validates the body against the type's schema; the
+     * types of issue 12 have none in {@code events} yet, so for them the headers, key and record are checked alone.
+     */
+    static ClearpostEvent checked(ConsumerRecord<String, String> record, EventType type) {
+        if (EventType.class.getResource(type.schemaResource()) != null) {
+            return CloudEventAssertions.assertCloudEvent(record, type, SOURCE);
+        }
+        if (!type.ceType().equals(KafkaTopicReader.header(record, CloudEventHeaders.TYPE))
+                || !SOURCE.equals(KafkaTopicReader.header(record, CloudEventHeaders.SOURCE))
+                || KafkaTopicReader.header(record, CloudEventHeaders.ID) == null) {
+            throw new AssertionError("not a " + type.ceType() + " CloudEvent from " + SOURCE + ": " + record);
+        }
+        ClearpostEvent event = EventJson.read(type, record.value());
+        if (!event.aggregateId().equals(record.key())) {
+            throw new AssertionError(type + " keyed " + record.key() + ", not by " + event.aggregateId());
+        }
+        return event;
     }
 
     static List<ConsumerRecord<String, String>> events(EventType type, String key, Duration timeout) {

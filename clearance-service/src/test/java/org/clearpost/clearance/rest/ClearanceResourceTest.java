@@ -2,6 +2,7 @@ package org.clearpost.clearance.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,17 +12,20 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.clearance.DraftedPostMother;
+import org.clearpost.events.ClearanceCaseOpened;
 import org.clearpost.events.EventType;
 import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostRejected;
-import org.clearpost.events.Topics;
 import org.clearpost.testing.CloudEventAssertions;
 import org.clearpost.testing.KafkaClients;
 import org.clearpost.testing.RealInfrastructure;
@@ -47,8 +51,9 @@ class ClearanceResourceTest {
                 .post("/clearances/{id}/approve", caseId).then().statusCode(200)
                 .body("status", equalTo("CLEARED")).body("decidedBy", equalTo("colin"));
 
-        List<ConsumerRecord<String, String>> records = kafka.reader().awaitRecords(
-                Topics.CLEARANCE_DECISIONS, r -> drafted.postId().toString().equals(r.key()), Duration.ofSeconds(20));
+        // The decisions topic also carries the case's ClearanceCaseOpened: one PostCleared among them.
+        List<ConsumerRecord<String, String>> records = ClearanceFlows.events(EventType.POST_CLEARED,
+                drafted.postId().toString(), Duration.ofSeconds(20));
         assertThat(records).hasSize(1);
         PostCleared cleared = (PostCleared) CloudEventAssertions.assertCloudEvent(records.get(0),
                 EventType.POST_CLEARED, "/clearpost/clearance-service");
@@ -57,6 +62,29 @@ class ClearanceResourceTest {
         assertThat(cleared.contentHash()).isEqualTo(drafted.contentHash());
         assertThat(cleared.clearedBy()).isEqualTo("colin");
         assertThat(cleared.author()).isEqualTo("dana");
+    }
+
+    @Test
+    void openingACasePublishesClearanceCaseOpenedWithItsRouteAndDueTime() {
+        PostDrafted drafted = DraftedPostMother.byDana();
+        UUID caseId = openedCase(drafted);
+
+        List<ConsumerRecord<String, String>> records = ClearanceFlows.events(EventType.CLEARANCE_CASE_OPENED,
+                drafted.postId().toString(), Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        ClearanceCaseOpened opened = (ClearanceCaseOpened) ClearanceFlows.checked(records.get(0),
+                EventType.CLEARANCE_CASE_OPENED);
+        JsonPath view = ClearanceFlows.caseView(caseId).extract().jsonPath();
+        assertThat(opened.caseId()).isEqualTo(caseId);
+        assertThat(opened.version()).isEqualTo(drafted.version());
+        assertThat(opened.route()).isEqualTo(view.getString("route.name"));
+        assertThat(opened.routeReason()).isNotBlank().isEqualTo(view.getString("route.reason"));
+        assertThat(opened.flags()).isEqualTo(view.getList("flags").size());
+        assertThat(opened.dueAt()).isCloseTo(OffsetDateTime.parse(view.getString("dueAt")).toInstant(),
+                within(1, ChronoUnit.MILLIS));
+        assertThat(opened.submittedAt()).isEqualTo(drafted.submittedAt());
+        assertThat(opened.preElectionPeriodId()).isNull();
+        assertThat(opened.openedAt()).isAfterOrEqualTo(drafted.submittedAt());
     }
 
     @Test
@@ -70,8 +98,8 @@ class ClearanceResourceTest {
         given().auth().oauth2(COLIN).contentType(ContentType.JSON).body(Map.of("comment", "Names a party"))
                 .post("/clearances/{id}/reject", caseId).then().statusCode(200).body("status", equalTo("REJECTED"));
 
-        ConsumerRecord<String, String> record = kafka.reader().awaitRecords(Topics.CLEARANCE_DECISIONS,
-                r -> drafted.postId().toString().equals(r.key()), Duration.ofSeconds(20)).get(0);
+        ConsumerRecord<String, String> record = ClearanceFlows.events(EventType.POST_REJECTED,
+                drafted.postId().toString(), Duration.ofSeconds(20)).get(0);
         PostRejected rejected = (PostRejected) CloudEventAssertions.assertCloudEvent(record, EventType.POST_REJECTED,
                 "/clearpost/clearance-service");
         assertThat(rejected.comment()).isEqualTo("Names a party");

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -27,10 +28,13 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.clearpost.calendar.OfficeHours;
 import org.clearpost.clearance.DraftedPostMother;
+import org.clearpost.events.ClearanceCaseOpened;
 import org.clearpost.events.EventType;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PreElectionPeriodCancelled;
+import org.clearpost.events.PreElectionExemptionGranted;
 import org.clearpost.events.PreElectionPeriodDeclared;
+import org.clearpost.events.PreElectionRefused;
 import org.clearpost.support.time.LondonTime;
 import org.clearpost.testing.CloudEventAssertions;
 import org.clearpost.testing.KafkaClients;
@@ -162,18 +166,47 @@ class PreElectionResourceTest {
     @Test
     void whileAPeriodIsInForceNonEssentialPostsAreRefusedAndEssentialOnesExempted() {
         duringAPeriod("Refusal test election", periodId -> {
-            UUID plain = ClearanceFlows.submit(kafka.sender(), DraftedPostMother.byDana());
+            PostDrafted plainPost = DraftedPostMother.byDana();
+            UUID plain = ClearanceFlows.submit(kafka.sender(), plainPost);
+            ClearanceCaseOpened opened = (ClearanceCaseOpened) ClearanceFlows.checked(ClearanceFlows.events(
+                    EventType.CLEARANCE_CASE_OPENED, plainPost.postId().toString(), Duration.ofSeconds(30)).get(0),
+                    EventType.CLEARANCE_CASE_OPENED);
+            assertThat(opened.route()).isEqualTo("pre-election");
+            assertThat(opened.preElectionPeriodId()).hasToString(periodId);
+            assertThat(opened.routeReason()).contains("Refusal test election");
+
             ClearanceFlows.approve(ClearanceFlows.CARA, plain).statusCode(409)
                     .contentType("application/problem+json")
                     .body("title", equalTo("Refused during the pre-election period"))
                     .body("detail", containsString("only posts with an essential reason"));
+            // The approval rolled back (no step taken), yet the refusal is on record: its own transaction committed.
+            ClearanceFlows.caseView(plain).body("status", equalTo("PENDING"))
+                    .body("route.stepsTaken", hasSize(0));
+            PreElectionRefused refused = (PreElectionRefused) ClearanceFlows.awaitEventAbout(
+                    EventType.PRE_ELECTION_REFUSED, periodId, plainPost.postId());
+            assertThat(refused.periodId()).hasToString(periodId);
+            assertThat(refused.caseId()).isEqualTo(plain);
+            assertThat(refused.version()).isEqualTo(plainPost.version());
+            assertThat(refused.attemptedBy()).isEqualTo("cara");
+            assertThat(refused.refusals()).singleElement().asString()
+                    .contains("only posts with an essential reason");
 
-            UUID essential = ClearanceFlows.submit(kafka.sender(), DraftedPostMother.essential("Service outage"));
+            PostDrafted essentialPost = DraftedPostMother.essential("Service outage");
+            UUID essential = ClearanceFlows.submit(kafka.sender(), essentialPost);
             ClearanceFlows.decide(ClearanceFlows.CARA, essential, "approve", "Public needs to know").statusCode(200);
             ClearanceFlows.decide(LENA, essential, "approve", "Essential").statusCode(200)
                     .body("status", equalTo("CLEARED"));
-            given().auth().oauth2(LENA).get("/pre-election/exemptions").then().statusCode(200)
-                    .body("find { it.caseId == '" + essential + "' }.essentialReason", equalTo("Service outage"));
+            String exemptionId = given().auth().oauth2(LENA).get("/pre-election/exemptions").then().statusCode(200)
+                    .body("find { it.caseId == '" + essential + "' }.essentialReason", equalTo("Service outage"))
+                    .extract().path("find { it.caseId == '" + essential + "' }.id");
+            PreElectionExemptionGranted granted = (PreElectionExemptionGranted) ClearanceFlows.awaitEventAbout(
+                    EventType.PRE_ELECTION_EXEMPTION_GRANTED, periodId, essentialPost.postId());
+            assertThat(granted.exemptionId()).hasToString(exemptionId);
+            assertThat(granted.periodId()).hasToString(periodId);
+            assertThat(granted.caseId()).isEqualTo(essential);
+            assertThat(granted.essentialReason()).isEqualTo("Service outage");
+            assertThat(granted.grantedBy()).isEqualTo("lena");
+            assertThat(granted.comment()).isEqualTo("Essential");
         });
     }
 

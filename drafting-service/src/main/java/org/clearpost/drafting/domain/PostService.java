@@ -239,24 +239,43 @@ public class PostService {
         return new PostPage(page.getResultList(), count.getSingleResult());
     }
 
-    /** Applies what clearance and the publisher report about a post; events for unknown posts are ignored. */
+    /*
+     * What clearance and the publisher report about a post, one method per event so the consumer's handler table
+     * names each (PostOutcomeConsumer). Events about a post this service does not know change nothing: the topics
+     * carry every post clearance and the publisher saw, such as those of another environment's tests.
+     */
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(ClearpostEvent event) {
-        Post post = Post.findById(UUID.fromString(event.aggregateId()));
-        if (post == null) {
-            return;
-        }
-        if (event instanceof PostCleared cleared) {
-            post.decided(cleared.version(), true, cleared.clearedBy(), cleared.comment());
-        } else if (event instanceof PostRejected rejected) {
-            post.decided(rejected.version(), false, rejected.rejectedBy(), rejected.comment());
-        } else if (event instanceof ChangesRequested requested) {
-            post.changesRequested(requested.version(), requested.requestedBy(), requested.comment());
-        } else if (event instanceof PostPublished published) {
-            post.targetPublished(published.version(), published.targetId(), published.externalId(), published.url());
-        } else if (event instanceof PublicationFailed failed) {
-            post.targetFailed(failed.version(), failed.targetId(), failed.reason());
-        }
+    public void cleared(PostCleared cleared) {
+        known(cleared).ifPresent(post -> post.decided(cleared.version(), true, cleared.clearedBy(),
+                cleared.comment()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rejected(PostRejected rejected) {
+        known(rejected).ifPresent(post -> post.decided(rejected.version(), false, rejected.rejectedBy(),
+                rejected.comment()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changesRequested(ChangesRequested requested) {
+        known(requested).ifPresent(post -> post.changesRequested(requested.version(), requested.requestedBy(),
+                requested.comment()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void published(PostPublished published) {
+        known(published).ifPresent(post -> post.targetPublished(published.version(), published.targetId(),
+                published.externalId(), published.url()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void failed(PublicationFailed failed) {
+        known(failed).ifPresent(post -> post.targetFailed(failed.version(), failed.targetId(), failed.reason()));
+    }
+
+    private static Optional<Post> known(ClearpostEvent aboutAPost) {
+        return Post.<Post>findByIdOptional(UUID.fromString(aboutAPost.aggregateId()));
     }
 
     private Assessment assess(Post post) {

@@ -2,11 +2,11 @@ package org.clearpost.monitoring.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.events.ChangesRequested;
-import org.clearpost.events.ClearpostEvent;
+import org.clearpost.events.ClearanceCaseOpened;
+import org.clearpost.events.ClearanceOverdue;
+import org.clearpost.events.ClearanceRerouted;
 import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.PostPublished;
@@ -15,6 +15,7 @@ import org.clearpost.events.PostVersionWithdrawn;
 import org.clearpost.events.PublicationFailed;
 import org.clearpost.monitoring.Channels;
 import org.clearpost.monitoring.reply.Replies;
+import org.clearpost.support.inbox.EventHandlers;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
 import org.clearpost.support.reliability.RetryTransientFailures;
@@ -27,20 +28,26 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ReplyProgressConsumer {
 
-    /** What to do with each event type; any other type on these topics (PublishingSuspended, ...) is not ours. */
-    private final Map<Class<? extends ClearpostEvent>, Consumer<ClearpostEvent>> handlers;
+    /** Every type on the post, decisions and publications topics: one table, as one consumer reads all three. */
+    public static final EventHandlers<Replies> HANDLERS = EventHandlers.<Replies>builder()
+            .onWith(PostDrafted.class, (drafted, replies) -> replies.drafted(drafted))
+            .onWith(PostVersionWithdrawn.class, (withdrawn, replies) -> replies.withdrawn(withdrawn))
+            .onWith(PostCleared.class, (cleared, replies) -> replies.cleared(cleared))
+            .onWith(PostRejected.class, (rejected, replies) -> replies.rejected(rejected))
+            .onWith(ChangesRequested.class, (requested, replies) -> replies.changesRequested(requested))
+            .onWith(PostPublished.class, (published, replies) -> replies.published(published))
+            .onWith(PublicationFailed.class, (failed, replies) -> replies.failed(failed))
+            .ignore("a reply's progress is drafted, in clearance, decided, published: an opened, overdue or "
+                    + "rerouted case is still in clearance, which PostDrafted already said",
+                    ClearanceCaseOpened.class, ClearanceOverdue.class, ClearanceRerouted.class)
+            .build();
+
     private final EventInbox inbox;
+    private final Replies replies;
 
     public ReplyProgressConsumer(EventInbox inbox, Replies replies) {
         this.inbox = inbox;
-        this.handlers = Map.ofEntries(
-                handler(PostDrafted.class, replies::drafted),
-                handler(PostVersionWithdrawn.class, replies::withdrawn),
-                handler(PostCleared.class, replies::cleared),
-                handler(PostRejected.class, replies::rejected),
-                handler(ChangesRequested.class, replies::changesRequested),
-                handler(PostPublished.class, replies::published),
-                handler(PublicationFailed.class, replies::failed));
+        this.replies = replies;
     }
 
     @Incoming(Channels.DRAFTED_POSTS)
@@ -66,16 +73,6 @@ public class ReplyProgressConsumer {
 
     private void handle(ConsumerRecord<String, String> record) {
         inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)
-                .ifPresent(event -> handlers.getOrDefault(event.getClass(), ReplyProgressConsumer::ignore)
-                        .accept(event));
-    }
-
-    private static void ignore(ClearpostEvent event) {
-        // Deliberately nothing: the topic carries more than replies need (e.g. ClearanceOverdue).
-    }
-
-    private static <E extends ClearpostEvent> Map.Entry<Class<? extends ClearpostEvent>, Consumer<ClearpostEvent>>
-            handler(Class<E> type, Consumer<E> handler) {
-        return Map.entry(type, event -> handler.accept(type.cast(event)));
+                .ifPresent(event -> HANDLERS.dispatch(event, replies));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +37,6 @@ public class GraphMetricsResource {
     /** The post insights metrics Graph still serves (lifetime period). */
     static final Set<String> CURRENT = Set.of("post_media_view", "post_total_media_view_unique", "post_clicks",
             "post_clicks_by_type");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PostStore store;
     private final ReadFaults faults;
@@ -55,13 +53,9 @@ public class GraphMetricsResource {
     @Path("{version: v[0-9]+\\.[0-9]+}/{postId}/insights")
     public Response insights(@PathParam("postId") String postId, @QueryParam("metric") String metric,
             @QueryParam("access_token") String accessToken, @Context HttpHeaders headers) {
-        Optional<Response> refused = refuse(headers, accessToken);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Optional<HeldPost> post = pagePost(postId);
-        if (post.isEmpty()) {
-            return missing(postId);
+        Read read = read(headers, accessToken, postId);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
         List<String> metrics = metric == null || metric.isBlank() ? List.of()
                 : List.of(metric.replace("[", "").replace("]", "").replace("\"", "").split(","));
@@ -74,7 +68,7 @@ public class GraphMetricsResource {
                 return error(400, "(#100) The value must be a valid insights metric", 100, null, false);
             }
         }
-        EngagementCurve.Counts c = counts(post.get());
+        EngagementCurve.Counts c = counts(read.post());
         List<Map<String, Object>> data = new ArrayList<>();
         for (String m : metrics) {
             String name = m.strip();
@@ -100,15 +94,11 @@ public class GraphMetricsResource {
     @Path("{version: v[0-9]+\\.[0-9]+}/{postId}")
     public Response fields(@PathParam("postId") String postId, @QueryParam("fields") String fields,
             @QueryParam("access_token") String accessToken, @Context HttpHeaders headers) {
-        Optional<Response> refused = refuse(headers, accessToken);
-        if (refused.isPresent()) {
-            return refused.get();
+        Read read = read(headers, accessToken, postId);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
-        Optional<HeldPost> post = pagePost(postId);
-        if (post.isEmpty()) {
-            return missing(postId);
-        }
-        EngagementCurve.Counts c = counts(post.get());
+        EngagementCurve.Counts c = counts(read.post());
         Map<String, Object> body = new LinkedHashMap<>();
         for (String field : splitFields(fields == null ? "" : fields)) {
             String name = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
@@ -123,8 +113,8 @@ public class GraphMetricsResource {
                         body.put("shares", Map.of("count", c.reposts()));
                     }
                 }
-                case "message" -> body.put("message", post.get().text());
-                case "created_time" -> body.put("created_time", post.get().receivedAt().toString());
+                case "message" -> body.put("message", read.post().text());
+                case "created_time" -> body.put("created_time", read.post().receivedAt().toString());
                 default -> {
                     if (!name.equals("id")) {
                         return error(400, "(#100) Tried accessing nonexisting field (" + name + ") on node type "
@@ -185,6 +175,18 @@ public class GraphMetricsResource {
         return store.get(postId).filter(p -> p.network() == Network.FACEBOOK && p.kind() != HeldPost.Kind.COMMENT);
     }
 
+    /** The page post a read is about, or Graph's answer when the token is refused or there is no such post. */
+    private record Read(HeldPost post, Response refusal) {
+    }
+
+    private Read read(HttpHeaders headers, String accessToken, String postId) {
+        Optional<Response> refused = refuse(headers, accessToken);
+        if (refused.isPresent()) {
+            return new Read(null, refused.get());
+        }
+        return pagePost(postId).map(post -> new Read(post, null)).orElseGet(() -> new Read(null, missing(postId)));
+    }
+
     private static Response missing(String postId) {
         return error(400, "Unsupported get request. Object with ID '" + postId + "' does not exist, cannot be loaded "
                 + "due to missing permissions, or does not support this operation. Please read the Graph API "
@@ -193,8 +195,7 @@ public class GraphMetricsResource {
 
     /** No token, an expired one, or a failure scripted for this token. */
     private Optional<Response> refuse(HttpHeaders headers, String accessToken) {
-        Optional<String> token = Tokens.fromAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
-                "Bearer", "OAuth").or(() -> Tokens.nonBlank(accessToken));
+        Optional<String> token = GraphResponses.token(headers, accessToken);
         if (token.isEmpty()) {
             return Optional.of(error(400, "An active access token must be used to query information about the "
                     + "current user.", 2500, null, false));
@@ -209,26 +210,8 @@ public class GraphMetricsResource {
 
     /** Graph's error body: {"error":{"message","type","code",["error_subcode"],["is_transient"],"fbtrace_id"}}. */
     static Response error(int status, String message, int code, Integer subcode, boolean transientError) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("type", "OAuthException");
-        error.put("code", code);
-        if (subcode != null) {
-            error.put("error_subcode", subcode);
-        }
-        if (transientError) {
-            error.put("is_transient", true);
-        }
-        error.put("fbtrace_id", fbtraceId());
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", error)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(GraphResponses.errorBody(message, code, subcode, transientError)).build();
     }
 
-    private static String fbtraceId() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder sb = new StringBuilder(11);
-        for (int i = 0; i < 11; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
 }

@@ -1,5 +1,12 @@
 package org.clearpost.sandbox.metrics;
 
+import static org.clearpost.sandbox.x.XResponses.JSON;
+import static org.clearpost.sandbox.x.XResponses.bearer;
+import static org.clearpost.sandbox.x.XResponses.invalidRequest;
+import static org.clearpost.sandbox.x.XResponses.problem;
+import static org.clearpost.sandbox.x.XResponses.tooManyRequests;
+import static org.clearpost.sandbox.x.XResponses.unauthorized;
+import static org.clearpost.sandbox.x.XResponses.withRate;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -35,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "X API v2 metrics", description = "Post look-up with public, non-public and organic metrics")
 public class XMetricsResource {
 
-    static final String JSON = "application/json; charset=utf-8";
     static final Duration PRIVATE_METRICS_WINDOW = Duration.ofDays(30);
     private static final Set<String> PRIVATE_FIELDS = Set.of("non_public_metrics", "organic_metrics",
             "promoted_metrics");
@@ -55,9 +61,9 @@ public class XMetricsResource {
     @Path("/tweets")
     public Response lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("ids") String ids, @QueryParam("tweet.fields") String tweetFields) {
-        Optional<String> token = Tokens.fromAuthorization(authorization, "Bearer").filter(t -> !Tokens.isExpired(t));
+        Optional<String> token = bearer(authorization);
         if (token.isEmpty()) {
-            return Response.status(401).type(JSON).entity(problem("Unauthorized", 401, "Unauthorized")).build();
+            return unauthorized();
         }
         String fingerprint = Tokens.fingerprint(token.get());
         Optional<Integer> fault = faults.next(fingerprint);
@@ -72,16 +78,16 @@ public class XMetricsResource {
         }
         Decision rate = limits.x("GET /2/tweets", fingerprint);
         if (!rate.allowed()) {
-            return withRate(Response.status(429).entity(problem("Too Many Requests", 429, "Too Many Requests")), rate);
+            return tooManyRequests(rate);
         }
         List<String> idList = ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
         if (idList.isEmpty() || idList.size() > 100) {
-            return withRate(invalid("ids", ids, "The number of values in the `ids` query parameter list ["
+            return withRate(invalidRequest("ids", ids, "The number of values in the `ids` query parameter list ["
                     + idList.size() + "] is not between 1 and 100"), rate);
         }
         for (String id : idList) {
             if (!id.matches("[0-9]{1,19}")) {
-                return withRate(invalid("ids", id, "The `ids` query parameter value [" + id + "] is not valid"),
+                return withRate(invalidRequest("ids", id, "The `ids` query parameter value [" + id + "] is not valid"),
                         rate);
             }
         }
@@ -191,32 +197,4 @@ public class XMetricsResource {
         return e;
     }
 
-    private static Response withRate(Response.ResponseBuilder builder, Decision rate) {
-        return builder.type(JSON)
-                .header("x-rate-limit-limit", rate.limit())
-                .header("x-rate-limit-remaining", rate.remaining())
-                .header("x-rate-limit-reset", rate.resetEpochSeconds())
-                .build();
-    }
-
-    static Map<String, Object> problem(String title, int status, String detail) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("title", title);
-        p.put("type", "about:blank");
-        p.put("status", status);
-        p.put("detail", detail);
-        return p;
-    }
-
-    private static Response.ResponseBuilder invalid(String parameter, String value, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("parameters", Map.of(parameter, value == null ? List.of() : List.of(value)));
-        error.put("message", message);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", List.of(error));
-        body.put("title", "Invalid Request");
-        body.put("detail", "One or more parameters to your request was invalid.");
-        body.put("type", "https://api.twitter.com/2/problems/invalid-request");
-        return Response.status(400).entity(body);
-    }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -31,6 +30,7 @@ import org.clearpost.sandbox.domain.Ids;
 import org.clearpost.sandbox.domain.PostStore;
 import org.clearpost.sandbox.domain.RateLimits;
 import org.clearpost.sandbox.domain.Tokens;
+import org.clearpost.sandbox.metrics.GraphResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
@@ -51,7 +51,6 @@ public class GraphApiResource {
     private static final String UNVERSIONED = "{pageId}/feed";
     private static final String VERSIONED_PHOTOS = "{version: v[0-9]+\\.[0-9]+}/{pageId}/photos";
     private static final String UNVERSIONED_PHOTOS = "{pageId}/photos";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PostStore store;
     private final RateLimits limits;
@@ -269,8 +268,7 @@ public class GraphApiResource {
     }
 
     private static Authorized authorize(HttpHeaders headers, Map<String, String> params) {
-        Optional<String> token = Tokens.fromAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
-                "Bearer", "OAuth").or(() -> Tokens.nonBlank(params.get("access_token")));
+        Optional<String> token = GraphResponses.token(headers, params.get("access_token"));
         if (token.isEmpty()) {
             return new Authorized(null, graphError(400, "An access token is required to request this resource.",
                     104, null, "invalid_request").build());
@@ -293,31 +291,14 @@ public class GraphApiResource {
     /** Graph's error body: {"error":{"message","type":"OAuthException","code",["error_subcode"],"fbtrace_id"}}. */
     private static Response.ResponseBuilder graphError(int status, String message, int code, Integer subcode,
             String wwwAuthenticateError) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("type", "OAuthException");
-        error.put("code", code);
-        if (subcode != null) {
-            error.put("error_subcode", subcode);
-        }
-        error.put("fbtrace_id", fbtraceId());
         Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", error));
+                .entity(GraphResponses.errorBody(message, code, subcode, false));
         if (wwwAuthenticateError != null) {
             // Graph names the OAuth failure here too, as RFC 6750 asks.
             builder.header("WWW-Authenticate",
                     "OAuth \"Facebook Platform\" \"" + wwwAuthenticateError + "\" \"" + message + "\"");
         }
         return builder;
-    }
-
-    private static String fbtraceId() {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder sb = new StringBuilder(11);
-        for (int i = 0; i < 11; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 
     private static Map<String, String> queryParams(UriInfo uri) {

@@ -1,5 +1,12 @@
 package org.clearpost.sandbox.rest;
 
+import static org.clearpost.sandbox.x.XResponses.JSON;
+import static org.clearpost.sandbox.x.XResponses.bearer;
+import static org.clearpost.sandbox.x.XResponses.invalidRequest;
+import static org.clearpost.sandbox.x.XResponses.problem;
+import static org.clearpost.sandbox.x.XResponses.tooManyRequests;
+import static org.clearpost.sandbox.x.XResponses.unauthorized;
+import static org.clearpost.sandbox.x.XResponses.withRate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +48,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class XApiResource {
 
     private static final Logger LOG = Logger.getLogger(XApiResource.class);
-    private static final String JSON = "application/json; charset=utf-8";
     private static final int MAX_MEDIA = 4;
     private static final int MAX_ALT_TEXT = 1000;
     private static final Set<String> MEDIA_CATEGORIES = Set.of("tweet_image", "tweet_gif", "tweet_video",
@@ -70,7 +76,7 @@ public class XApiResource {
         String fingerprint = Tokens.fingerprint(token.get());
         Decision rate = limits.x("POST /2/tweets", fingerprint);
         if (!rate.allowed()) {
-            return withRate(Response.status(429).entity(problem("Too Many Requests", 429, "Too Many Requests")), rate);
+            return tooManyRequests(rate);
         }
         Optional<JsonNode> json = parse(body);
         if (json.isEmpty()) {
@@ -128,7 +134,7 @@ public class XApiResource {
         String fingerprint = Tokens.fingerprint(token.get());
         Decision rate = limits.x("POST /2/users/:id/retweets", fingerprint);
         if (!rate.allowed()) {
-            return withRate(Response.status(429).entity(problem("Too Many Requests", 429, "Too Many Requests")), rate);
+            return tooManyRequests(rate);
         }
         if (!store.xUser(fingerprint).id().equals(userId)) {
             return withRate(Response.status(403).entity(problem("Forbidden", 403,
@@ -154,7 +160,7 @@ public class XApiResource {
         String fingerprint = Tokens.fingerprint(token.get());
         Decision rate = limits.x("GET /2/users/me", fingerprint);
         if (!rate.allowed()) {
-            return withRate(Response.status(429).entity(problem("Too Many Requests", 429, "Too Many Requests")), rate);
+            return tooManyRequests(rate);
         }
         return withRate(Response.ok(Map.of("data", store.xUser(fingerprint))), rate);
     }
@@ -175,7 +181,7 @@ public class XApiResource {
         String fingerprint = Tokens.fingerprint(token.get());
         Decision rate = limits.x("POST /2/media/upload", fingerprint);
         if (!rate.allowed()) {
-            return withRate(Response.status(429).entity(problem("Too Many Requests", 429, "Too Many Requests")), rate);
+            return tooManyRequests(rate);
         }
         if (media == null) {
             return withRate(invalidRequest("media", null, "The `media` field is required."), rate);
@@ -207,7 +213,7 @@ public class XApiResource {
         String fingerprint = Tokens.fingerprint(token.get());
         Decision rate = limits.x("POST /2/media/metadata", fingerprint);
         if (!rate.allowed()) {
-            return withRate(Response.status(429).entity(problem("Too Many Requests", 429, "Too Many Requests")), rate);
+            return tooManyRequests(rate);
         }
         Optional<JsonNode> json = parse(body);
         String id = json.map(j -> textOrNull(j.path("id"))).orElse(null);
@@ -227,50 +233,8 @@ public class XApiResource {
         return withRate(Response.ok(Map.of("data", Map.of("id", id,
                 "associated_metadata", Map.of("alt_text", Map.of("text", altText))))), rate);
     }
-
-    private static Optional<String> bearer(String authorization) {
-        // An expired token is as good as none to X: both get the same 401.
-        return Tokens.fromAuthorization(authorization, "Bearer").filter(t -> !Tokens.isExpired(t));
-    }
-
-    // X sends no rate headers when it cannot tell who is calling.
-    private static Response unauthorized() {
-        return Response.status(401).type(JSON).entity(problem("Unauthorized", 401, "Unauthorized")).build();
-    }
-
-    private static Response withRate(Response.ResponseBuilder builder, Decision rate) {
-        return builder.type(JSON)
-                .header("x-rate-limit-limit", rate.limit())
-                .header("x-rate-limit-remaining", rate.remaining())
-                .header("x-rate-limit-reset", rate.resetEpochSeconds())
-                .build();
-    }
-
     /** X's RFC 7807-style problem, e.g. {"title":"Forbidden","type":"about:blank","status":403,"detail":"..."}. */
-    private static Map<String, Object> problem(String title, int status, String detail) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("title", title);
-        p.put("type", "about:blank");
-        p.put("status", status);
-        p.put("detail", detail);
-        return p;
-    }
-
     /** X's 400 body: {"errors":[{"parameters":{...},"message":...}],"title":"Invalid Request",...}. */
-    private static Response.ResponseBuilder invalidRequest(String parameter, String value, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        if (parameter != null) {
-            error.put("parameters", Map.of(parameter, value == null ? List.of() : List.of(value)));
-        }
-        error.put("message", message);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", List.of(error));
-        body.put("title", "Invalid Request");
-        body.put("detail", "One or more parameters to your request was invalid.");
-        body.put("type", "https://api.twitter.com/2/problems/invalid-request");
-        return Response.status(400).entity(body);
-    }
-
     private Optional<JsonNode> parse(String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();

@@ -1,5 +1,10 @@
 package org.clearpost.sandbox.x;
 
+import static org.clearpost.sandbox.x.XResponses.bearer;
+import static org.clearpost.sandbox.x.XResponses.invalidRequest;
+import static org.clearpost.sandbox.x.XResponses.tooManyRequests;
+import static org.clearpost.sandbox.x.XResponses.unauthorized;
+import static org.clearpost.sandbox.x.XResponses.withRate;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -9,10 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.clearpost.sandbox.domain.FixedWindowRateLimiter.Decision;
@@ -28,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "X API v2 reading", description = "Recent search and the mentions timeline, over the firehose's posts")
 public class XReadResource {
 
-    private static final String JSON = "application/json; charset=utf-8";
     private static final int MAX_QUERY = 512;
 
     private final XFirehose firehose;
@@ -50,7 +51,7 @@ public class XReadResource {
         }
         Decision rate = firehose.read("GET /2/tweets/search/recent", app.get());
         if (!rate.allowed()) {
-            return tooMany(rate);
+            return tooManyRequests(rate);
         }
         if (query == null || query.isBlank()) {
             return invalid(rate, "query", query, "The `query` query parameter can not be empty");
@@ -78,7 +79,7 @@ public class XReadResource {
         }
         Decision rate = firehose.read("GET /2/users/:id/mentions", app.get());
         if (!rate.allowed()) {
-            return tooMany(rate);
+            return tooManyRequests(rate);
         }
         if (!userId.matches("[0-9]{1,19}")) {
             return invalid(rate, "id", userId, "The `id` query parameter value [" + userId + "] is not valid");
@@ -192,40 +193,12 @@ public class XReadResource {
     }
 
     private static Optional<String> app(String authorization) {
-        return Tokens.fromAuthorization(authorization, "Bearer").filter(t -> !Tokens.isExpired(t))
-                .map(Tokens::fingerprint);
-    }
-
-    private static Response unauthorized() {
-        return Response.status(401).type(JSON)
-                .entity("{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}")
-                .build();
-    }
-
-    private static Response tooMany(Decision rate) {
-        return withRate(Response.status(429).entity(
-                "{\"title\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429,\"detail\":\"Too Many Requests\"}"),
-                rate);
+        return bearer(authorization).map(Tokens::fingerprint);
     }
 
     /** X's 400: {"errors":[{"parameters":{...},"message":...}],"title":"Invalid Request",...}. */
     private static Response invalid(Decision rate, String parameter, String value, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("parameters", Map.of(parameter, value == null ? List.of() : List.of(value)));
-        error.put("message", message);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", List.of(error));
-        body.put("title", "Invalid Request");
-        body.put("detail", "One or more parameters to your request was invalid.");
-        body.put("type", "https://api.twitter.com/2/problems/invalid-request");
-        return withRate(Response.status(400).entity(body), rate);
+        return withRate(invalidRequest(parameter, value, message), rate);
     }
 
-    private static Response withRate(Response.ResponseBuilder builder, Decision rate) {
-        return builder.type(JSON)
-                .header("x-rate-limit-limit", rate.limit())
-                .header("x-rate-limit-remaining", rate.remaining())
-                .header("x-rate-limit-reset", rate.resetEpochSeconds())
-                .build();
-    }
 }

@@ -1,5 +1,8 @@
 package org.clearpost.sandbox.x;
 
+import static org.clearpost.sandbox.x.XResponses.JSON;
+import static org.clearpost.sandbox.x.XResponses.bearer;
+import static org.clearpost.sandbox.x.XResponses.unauthorized;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -22,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.clearpost.sandbox.domain.Ids;
-import org.clearpost.sandbox.domain.Tokens;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -44,7 +46,6 @@ public class XStreamRulesResource {
     static final int MAX_LENGTH = 1024;
     static final int MAX_RULES = 1000;
     private static final Logger LOG = Logger.getLogger(XStreamRulesResource.class);
-    private static final String JSON = "application/json; charset=utf-8";
 
     /** One rule as X shows it. */
     public record Rule(String id, String value, String tag) {
@@ -279,26 +280,7 @@ public class XStreamRulesResource {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
-    private static Optional<String> bearer(String authorization) {
-        return Tokens.fromAuthorization(authorization, "Bearer").filter(t -> !Tokens.isExpired(t));
-    }
-
-    private static Response unauthorized() {
-        return Response.status(401).type(JSON).entity(Map.of("title", "Unauthorized", "type", "about:blank",
-                "status", 401, "detail", "Unauthorized")).build();
-    }
-
     private static Response invalidRequest(String parameter, String value, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        if (parameter != null) {
-            error.put("parameters", Map.of(parameter, value == null ? List.of() : List.of(value)));
-        }
-        error.put("message", message);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", List.of(error));
-        body.put("title", "Invalid Request");
-        body.put("detail", "One or more parameters to your request was invalid.");
-        body.put("type", "https://api.twitter.com/2/problems/invalid-request");
-        return Response.status(400).type(JSON).entity(body).build();
+        return XResponses.invalidRequest(parameter, value, message).type(JSON).build();
     }
 }

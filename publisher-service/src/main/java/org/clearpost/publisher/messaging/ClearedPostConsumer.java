@@ -2,15 +2,20 @@ package org.clearpost.publisher.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clearpost.events.ChangesRequested;
+import org.clearpost.events.ClearanceCaseOpened;
+import org.clearpost.events.ClearanceOverdue;
+import org.clearpost.events.ClearanceRerouted;
 import org.clearpost.events.DecisionSignatures.ForgedDecisionException;
 import org.clearpost.events.MalformedEventException;
 import org.clearpost.events.PostCleared;
+import org.clearpost.events.PostRejected;
 import org.clearpost.publisher.domain.DecisionVerifier;
 import org.clearpost.publisher.domain.ForgedDecisionAlarm;
 import org.clearpost.publisher.domain.PublicationLedger;
 import org.clearpost.publisher.domain.PublishingControl;
+import org.clearpost.support.inbox.EventHandlers;
 import org.clearpost.support.inbox.EventInbox;
 import org.clearpost.support.inbox.ReceivedEvent;
 import org.clearpost.support.reliability.RetryTransientFailures;
@@ -22,6 +27,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class ClearedPostConsumer {
+
+    /**
+     * Every type on the decisions topic. Only a PostCleared gives the publisher anything to do; its handler gets the
+     * record as received, whose text the signature covers.
+     */
+    public static final EventHandlers<Delivery> HANDLERS = EventHandlers.<Delivery>builder()
+            .onWith(PostCleared.class, (cleared, delivery) -> delivery.consumer().cleared(cleared, delivery.record()))
+            .ignore("a version rejected or sent back was not cleared: there is nothing to publish",
+                    PostRejected.class, ChangesRequested.class)
+            .ignore("clearance's bookkeeping on an undecided case: nothing to publish until a PostCleared",
+                    ClearanceCaseOpened.class, ClearanceOverdue.class, ClearanceRerouted.class)
+            .build();
+
+    /** What the PostCleared handler needs besides the event: the record it came in, and this consumer. */
+    record Delivery(ClearedPostConsumer consumer, ConsumerRecord<String, String> record) {
+    }
 
     private final EventInbox inbox;
     private final PublicationLedger ledger;
@@ -42,12 +63,11 @@ public class ClearedPostConsumer {
     @RetryTransientFailures
     @Transactional
     public void onClearanceDecision(ConsumerRecord<String, String> record) {
-        Optional<PostCleared> received = inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)
-                .filter(PostCleared.class::isInstance).map(PostCleared.class::cast);
-        if (received.isEmpty()) {
-            return;
-        }
-        PostCleared cleared = received.get();
+        inbox.receive(Channels.CONSUMER, record).map(ReceivedEvent::event)
+                .ifPresent(event -> HANDLERS.dispatch(event, new Delivery(this, record)));
+    }
+
+    private void cleared(PostCleared cleared, ConsumerRecord<String, String> record) {
         if (cleared.postId() == null) {
             throw new MalformedEventException("A PostCleared without a postId");
         }
