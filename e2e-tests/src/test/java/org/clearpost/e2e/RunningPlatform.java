@@ -24,6 +24,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class RunningPlatform implements ExtensionContext.Store.CloseableResource {
 
+    /**
+     * When the publisher takes each of a post's five samples, after publication: the last, "30d", 35 seconds after.
+     * Long enough for a test to age the post in the sandbox before the first one.
+     */
+    static final String SAMPLE_AGES = "PT15S,PT20S,PT25S,PT30S,PT35S";
+
     private final LocalPlatform platform;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
@@ -51,8 +57,13 @@ final class RunningPlatform implements ExtensionContext.Store.CloseableResource 
 
     private static RunningPlatform start() {
         Path dataDir = Path.of("target", "e2e-data").toAbsolutePath();
-        return new RunningPlatform(LocalPlatform.start(LocalPlatformOptions.defaults().dataDir(dataDir).freePorts(),
-                line -> System.out.println("[platform] " + line)));
+        // The publisher samples engagement seconds after publication rather than hours (the labels stay 1h ... 30d),
+        // and looks for due samples every second, so that AnalyticsFiguresIT sees every sample of a post within a
+        // minute. Production keeps the service's defaults: only this suite sets them.
+        LocalPlatformOptions options = LocalPlatformOptions.defaults().dataDir(dataDir).freePorts()
+                .environment(Component.PUBLISHER, "CLEARPOST_PUBLISHER_METRICS_SAMPLE_AGES", SAMPLE_AGES)
+                .environment(Component.PUBLISHER, "CLEARPOST_PUBLISHER_METRICS_POLL_INTERVAL", "1s");
+        return new RunningPlatform(LocalPlatform.start(options, line -> System.out.println("[platform] " + line)));
     }
 
     @Override
@@ -69,6 +80,11 @@ final class RunningPlatform implements ExtensionContext.Store.CloseableResource 
 
     RequestSpecification anonymous(Component application) {
         return given().baseUri(platform.url(application).toString()).contentType(ContentType.JSON);
+    }
+
+    /** The launcher itself: for a test that stops and starts an application (a replay of analytics). */
+    LocalPlatform launcher() {
+        return platform;
     }
 
     /** Reads the topics as the read-only analyst, with the credentials the launcher generated. */

@@ -120,7 +120,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void launch(Component application, Map<String, String> env) {
+    private void launch(Component application, Map<String, String> launcherEnv) {
+        Map<String, String> env = new HashMap<>(launcherEnv);
+        env.putAll(options.environment(application)); // a test's own settings win
         environments.put(application, Map.copyOf(env));
         applications.put(application, register(application.id(), startProcess(application, env)));
     }
@@ -165,7 +167,9 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("CLEARPOST_DRAFTING_MEDIA_DIRECTORY", options.dataDir().resolve("media").toString());
         } else if (service == Component.PUBLISHER) {
             env.put("CLEARPOST_NETWORKS_X_BASE_URL", url(Component.SANDBOX).toString());
-            env.put("CLEARPOST_NETWORKS_FACEBOOK_BASE_URL", url(Component.SANDBOX).toString());
+            // The Graph API root with its version, as in production: the sandbox serves the post insights a
+            // metrics sample reads only under a version (feed posts, photos and comments under both).
+            env.put("CLEARPOST_NETWORKS_FACEBOOK_BASE_URL", url(Component.SANDBOX).resolve("/v21.0").toString());
             env.put("CLEARPOST_TOKENS_ENCRYPTION_KEY", secrets.tokenEncryptionKey());
             env.put("CLEARPOST_PUBLISHER_CLEARANCE_PUBLIC_KEY", secrets.decisionVerificationKey());
         } else if (service == Component.CLEARANCE) {

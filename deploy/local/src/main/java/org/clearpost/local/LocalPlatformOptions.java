@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ public final class LocalPlatformOptions {
     private String serviceHeap = "256m";
     private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
     private final EnumSet<Component> applications = EnumSet.copyOf(Component.APPLICATIONS);
+    /** Settings added to an application's environment on top of the launcher's own (tests only, e.g. short ages). */
+    private final Map<Component, Map<String, String>> extraEnvironment = new EnumMap<>(Component.class);
 
     private LocalPlatformOptions(Path repoRoot) {
         this.repoRoot = repoRoot;
@@ -139,6 +142,24 @@ public final class LocalPlatformOptions {
         this.applications.clear();
         this.applications.addAll(applications);
         return this;
+    }
+
+    /**
+     * Adds one setting to an application's environment, over the launcher's own: for a test that needs the platform
+     * configured otherwise than in production (the end-to-end suite shortens the publisher's metrics sample ages from
+     * hours to seconds). The launcher itself never sets any; production defaults stay in each service.
+     */
+    public LocalPlatformOptions environment(Component application, String name, String value) {
+        if (!Component.APPLICATIONS.contains(application)) {
+            throw new IllegalArgumentException("not an application: " + application);
+        }
+        extraEnvironment.computeIfAbsent(application, a -> new LinkedHashMap<>()).put(name, value);
+        return this;
+    }
+
+    /** What {@link #environment(Component, String, String)} added for this application (empty unless a test did). */
+    public Map<String, String> environment(Component application) {
+        return Map.copyOf(extraEnvironment.getOrDefault(application, Map.of()));
     }
 
     public LocalPlatformOptions keycloakDist(Path tarGz) {

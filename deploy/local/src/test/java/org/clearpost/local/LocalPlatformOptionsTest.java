@@ -52,4 +52,17 @@ class LocalPlatformOptionsTest {
         assertThatThrownBy(() -> LocalPlatformOptions.fromEnvironment(Map.of("clearpost.applications", "kafka")::get))
                 .hasMessageContaining("unknown application 'kafka'");
     }
+
+    @Test
+    void testsAddSettingsToOneApplicationsEnvironmentOnly() {
+        LocalPlatformOptions options = LocalPlatformOptions.defaults()
+                .environment(Component.PUBLISHER, "CLEARPOST_PUBLISHER_METRICS_SAMPLE_AGES", "PT5S,PT6S,PT7S,PT8S,PT9S");
+
+        assertThat(options.environment(Component.PUBLISHER))
+                .containsExactly(Map.entry("CLEARPOST_PUBLISHER_METRICS_SAMPLE_AGES", "PT5S,PT6S,PT7S,PT8S,PT9S"));
+        assertThat(options.environment(Component.DRAFTING)).isEmpty();
+        assertThat(LocalPlatformOptions.defaults().environment(Component.PUBLISHER)).isEmpty();
+        assertThatThrownBy(() -> options.environment(Component.KAFKA, "X", "y"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

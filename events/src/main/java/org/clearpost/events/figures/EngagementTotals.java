@@ -1,7 +1,9 @@
 package org.clearpost.events.figures;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import org.clearpost.events.Network;
 
 /**
@@ -12,7 +14,9 @@ public record EngagementTotals(String campaign, Network network, long posts, Map
         implements Figure {
 
     public EngagementTotals {
-        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        // In name order: the row's JSON, and its CSV columns, come out the same in every JVM (Map.copyOf's order
+        // changes from one JVM to the next, so a figure rebuilt after a restart had its CSV columns shuffled).
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(metrics)));
     }
 
     @Override

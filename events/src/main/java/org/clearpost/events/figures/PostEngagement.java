@@ -1,7 +1,9 @@
 package org.clearpost.events.figures;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.clearpost.events.Network;
 
@@ -11,7 +13,9 @@ public record PostEngagement(UUID targetId, UUID postId, Network network, String
         Instant asOf) implements Figure {
 
     public PostEngagement {
-        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        // In name order: the row's JSON, and its CSV columns, come out the same in every JVM (Map.copyOf's order
+        // changes from one JVM to the next, so a figure rebuilt after a restart had its CSV columns shuffled).
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(metrics)));
     }
 
     @Override
