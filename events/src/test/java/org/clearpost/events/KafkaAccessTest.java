@@ -105,6 +105,12 @@ class KafkaAccessTest {
                 // A Kafka Streams service: its group is its application id (Quarkus: the application name unless set).
                 String applicationId = properties.getProperty("quarkus.kafka-streams.application-id",
                         access.principal());
+                if (applicationId.equals("${clearpost.analytics.application-id}")) {
+                    // analytics' ApplicationIdInterceptor: the application name, and "-g<N>" from generation 2 on
+                    int generation = Integer.parseInt(properties.getProperty("clearpost.analytics.generation", "1"));
+                    applicationId = properties.getProperty("quarkus.application.name")
+                            + (generation > 1 ? "-g" + generation : "");
+                }
                 assertThat(applicationId).as(access.principal() + " Kafka Streams application id")
                         .startsWith(access.streamsPrefix().orElseThrow());
                 String streamsTopics = properties.getProperty("quarkus.kafka-streams.topics", "");
