@@ -42,7 +42,7 @@ class AnalyticsTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(AnalyticsTopology.build(List.of(new DraftCountPart(true))), props);
+        driver = new TopologyTestDriver(AnalyticsTopology.build(List.of(new DraftCountPart())), props);
     }
 
     @AfterEach

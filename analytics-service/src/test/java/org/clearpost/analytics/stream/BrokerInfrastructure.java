@@ -7,7 +7,7 @@ import org.clearpost.testing.RealInfrastructure;
 
 /**
  * The real broker and database, analytics logged in to Kafka as itself (the contract's grants for Kafka Streams:
- * prefixed internal topics, groups and transactional ids), its stand-in figure part on, a fixed HTTP port (so
+ * prefixed internal topics, groups and transactional ids), a fixed HTTP port (so
  * {@code application.server} names a port other replicas can reach) and a generation of its own.
  */
 public class BrokerInfrastructure extends RealInfrastructure {
@@ -19,7 +19,6 @@ public class BrokerInfrastructure extends RealInfrastructure {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
-        config.put("clearpost-test.analytics-part", "true");
         config.put("clearpost.analytics.generation", Integer.toString(GENERATION));
         config.put("clearpost.analytics.state-dir", "target/kafka-streams-state-" + HTTP_PORT);
         config.put("quarkus.http.test-port", Integer.toString(HTTP_PORT));

@@ -1,8 +1,5 @@
 package org.clearpost.analytics.stream;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.lookup.LookupIfProperty;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,33 +22,21 @@ import org.clearpost.events.figures.PostActivity;
 import org.clearpost.support.time.LondonTime;
 
 /**
- * A stand-in figure part for the api's own tests while the real parts (posts, mentions, engagement) are written on
- * other branches: counts drafted targets into {@code post-activity}, through a repartition and a changelog like a real
- * aggregate. A Quarkus test turns it on with {@code clearpost-test.analytics-part=true}; it stays out of the way
- * (consumes and builds nothing) as soon as a real part is on the class path, so the tests then run on the real figures.
+ * A small figure part for the topology's own tests (dead letters, the handler table, CloudEvents headers on a figure
+ * topic) without depending on a real part's rules: counts drafted targets into {@code post-activity}, through a
+ * repartition and a changelog like a real aggregate. Not a bean: the service runs the real parts.
  */
-@ApplicationScoped
-@LookupIfProperty(name = "clearpost-test.analytics-part", stringValue = "true")
 public class DraftCountPart implements FigureTopology {
 
-    private final boolean active;
-
-    public DraftCountPart() {
-        this(!realPartsPresent());
-    }
-
-    DraftCountPart(boolean active) {
-        this.active = active;
-    }
 
     @Override
     public Set<EventType> consumes() {
-        return active ? Set.of(EventType.POST_DRAFTED) : Set.of();
+        return Set.of(EventType.POST_DRAFTED);
     }
 
     @Override
     public Set<FigureType> figures() {
-        return active ? Set.of(FigureType.POST_ACTIVITY) : Set.of();
+        return Set.of(FigureType.POST_ACTIVITY);
     }
 
     @Override
@@ -66,9 +51,6 @@ public class DraftCountPart implements FigureTopology {
 
     @Override
     public void build(StreamsBuilder builder, KStream<String, ClearpostEvent> events) {
-        if (!active) {
-            return;
-        }
         FigureSink.to(events.flatMap((key, event) -> {
             PostDrafted drafted = (PostDrafted) event;
             LocalDate day = LondonTime.toLocal(drafted.submittedAt()).toLocalDate();
@@ -91,10 +73,5 @@ public class DraftCountPart implements FigureTopology {
                 .toStream(Named.as("test-drafts-rows")), FigureType.POST_ACTIVITY);
     }
 
-    /** Whether a real part (one in main code) is a bean: then this one builds nothing. */
-    static boolean realPartsPresent() {
-        return Arc.container() != null && Arc.container().beanManager().getBeans(FigureTopology.class).stream()
-                .anyMatch(bean -> bean.getBeanClass() != DraftCountPart.class);
-    }
 
 }
