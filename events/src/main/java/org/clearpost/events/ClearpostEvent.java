@@ -8,7 +8,7 @@ public sealed interface ClearpostEvent
         TrackedQueryDefined, TrackedQueryRetired, MentionTriaged, MentionActioned, MentionReplyRequested,
         MentionAnswered, MentionOverdue, MentionSpikeDetected, MentionSpikeAcknowledged, TriageRuleDefined,
         TriageRuleDeleted, AuthorListChanged, SavedReplyDefined, SavedReplyDeleted, PostMetricsSampled, ClearanceCaseOpened, PreElectionRefused,
-        PreElectionExemptionGranted {
+        PreElectionExemptionGranted, AccountNeedsReconnect, AccountConnected {
 
     String aggregateId();
 }

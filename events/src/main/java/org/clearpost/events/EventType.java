@@ -65,7 +65,11 @@ public enum EventType {
             Topics.CLEARANCE_PRE_ELECTION_PERIODS, "pre-election-period"),
     PRE_ELECTION_EXEMPTION_GRANTED(PreElectionExemptionGranted.class,
             "clearpost.pre-election-period.exemption-granted.v1", Topics.CLEARANCE_PRE_ELECTION_PERIODS,
-            "pre-election-period");
+            "pre-election-period"),
+    ACCOUNT_NEEDS_RECONNECT(AccountNeedsReconnect.class, "clearpost.publisher.account-needs-reconnect.v1",
+            Topics.PUBLISHER_ALERTS, "account"),
+    ACCOUNT_CONNECTED(AccountConnected.class, "clearpost.publisher.account-connected.v1", Topics.PUBLISHER_ALERTS,
+            "account");
 
     private final Class<? extends ClearpostEvent> recordType;
     private final String ceType;

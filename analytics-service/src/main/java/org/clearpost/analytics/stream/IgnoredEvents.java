@@ -21,6 +21,8 @@ public final class IgnoredEvents {
                 EventType.PUBLISHING_SUSPENDED, EventType.PUBLISHING_RESUMED);
         ignore("an alert for operations (a decision whose signature did not verify); the post it concerns is counted "
                 + "by its clearance and publication events", EventType.DECISION_SIGNATURE_REJECTED);
+        ignore("an account's connection is the publisher's operational state; the publications it held are counted "
+                + "when they are published or fail", EventType.ACCOUNT_NEEDS_RECONNECT, EventType.ACCOUNT_CONNECTED);
         ignore("spikes are monitoring's alerting on the same mentions the mentions figures count one by one",
                 EventType.MENTION_SPIKE_DETECTED, EventType.MENTION_SPIKE_ACKNOWLEDGED);
         ignore("the inbox's settings (triage rules, author lists, saved replies) shape how mentions are handled, and "

@@ -41,7 +41,11 @@ public record HeldPost(Network network, String id, Kind kind, String account, St
         /** Facebook: a photo post ({@code /{page-id}/photos}). */
         PHOTO,
         /** Facebook: a comment ({@code /{object-id}/comments}). */
-        COMMENT
+        COMMENT,
+        /** A video (X, Facebook {@code /videos}, YouTube, Bluesky). */
+        VIDEO,
+        /** SoundCloud: an audio track. */
+        TRACK
     }
 
     public HeldPost {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum Network {
-    X, FACEBOOK, MASTODON, BLUESKY, LINKEDIN, YOUTUBE;
+    X, FACEBOOK, MASTODON, BLUESKY, LINKEDIN, YOUTUBE, FLICKR, SOUNDCLOUD, THREADS;
 
     /** The lower-case name used in JSON and in {@code ?network=}. */
     @JsonValue

@@ -195,6 +195,15 @@ public class PostStore {
         pageOfToken.clear();
     }
 
+    /**
+     * Keeps a post a network's resource made after its own checks (the networks that keep their own state in their
+     * package: LinkedIn, YouTube, Flickr, SoundCloud, Bluesky, Mastodon, Threads), so that the inspection API lists
+     * it with the rest and a test can count what a network holds.
+     */
+    public synchronized HeldPost hold(HeldPost post) {
+        return put(post);
+    }
+
     private HeldPost put(HeldPost post) {
         posts.put(post.id(), post);
         meters.counter("sandbox.posts.held", "network", post.network().key()).increment();

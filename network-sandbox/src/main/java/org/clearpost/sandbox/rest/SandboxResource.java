@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.clearpost.sandbox.domain.MentionService;
 import org.clearpost.sandbox.domain.Network;
 import org.clearpost.sandbox.domain.PostStore;
+import org.clearpost.sandbox.domain.PublishFaults;
 import org.clearpost.sandbox.domain.RateLimits;
 import org.clearpost.sandbox.domain.Tokens;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,8 +41,10 @@ public class SandboxResource {
     private final PostStore store;
     private final RateLimits limits;
     private final MentionService mentions;
+    private final PublishFaults faults;
 
-    SandboxResource(PostStore store, RateLimits limits, MentionService mentions) {
+    SandboxResource(PostStore store, RateLimits limits, MentionService mentions, PublishFaults faults) {
+        this.faults = faults;
         this.store = store;
         this.limits = limits;
         this.mentions = mentions;
@@ -55,7 +58,8 @@ public class SandboxResource {
         }
         Optional<Network> n = Network.fromKey(network);
         if (n.isEmpty()) {
-            return error(400, "unknown network '" + network + "': use x, facebook, mastodon, bluesky, linkedin or youtube");
+            return error(400, "unknown network '" + network + "': use x, facebook, mastodon, bluesky, linkedin, youtube, "
+                    + "flickr, soundcloud or threads");
         }
         return Response.ok(store.list(n)).build();
     }
@@ -72,6 +76,7 @@ public class SandboxResource {
     public Response reset() {
         store.reset();
         limits.reset();
+        faults.reset();
         return Response.noContent().build();
     }
 
@@ -90,6 +95,25 @@ public class SandboxResource {
         String username = request.username().strip();
         return Response.ok(store.registerXUser(Tokens.fingerprint(request.token().strip()),
                 username.startsWith("@") ? username.substring(1) : username)).build();
+    }
+
+    /**
+     * Arms a fault: the next {@code count} publishing calls to {@code network} are carried out (the post is made and
+     * held) and then the connection is dropped before the answer is written, as a crash of the network's front end
+     * or a cut line would do. The caller cannot know whether it published. 204; 400 for an unknown network.
+     */
+    @POST
+    @Path("/faults/{network}/drop-after-accept")
+    public Response dropAfterAccept(@PathParam("network") String network, @QueryParam("count") Integer count) {
+        Optional<Network> n = Network.fromKey(network);
+        if (n.isEmpty()) {
+            return error(400, "unknown network '" + network + "'");
+        }
+        if (count != null && count < 0) {
+            return error(400, "count must be 0 or more");
+        }
+        faults.dropAfterAccept(n.get(), count == null ? 1 : count);
+        return Response.noContent().build();
     }
 
     /**

@@ -21,6 +21,20 @@ public interface NetworksConfig {
 
     Facebook facebook();
 
+    LinkedIn linkedin();
+
+    YouTube youtube();
+
+    Flickr flickr();
+
+    SoundCloud soundcloud();
+
+    Bluesky bluesky();
+
+    Mastodon mastodon();
+
+    Threads threads();
+
     interface X {
         @WithDefault("https://api.x.com")
         URI baseUrl();
@@ -29,6 +43,50 @@ public interface NetworksConfig {
     interface Facebook {
         /** Graph API root, version included. */
         @WithDefault("https://graph.facebook.com/v21.0")
+        URI baseUrl();
+    }
+
+    interface LinkedIn {
+        /** Root of the versioned REST API ({@code /rest/posts}, {@code /rest/images}). */
+        @WithDefault("https://api.linkedin.com")
+        URI baseUrl();
+    }
+
+    interface YouTube {
+        /** Root of the Data API and its upload endpoint ({@code /upload/youtube/v3/videos}). */
+        @WithDefault("https://www.googleapis.com")
+        URI baseUrl();
+    }
+
+    interface Flickr {
+        /** Root of the REST API ({@code /services/rest}) and OAuth ({@code /services/oauth/...}). */
+        @WithDefault("https://www.flickr.com")
+        URI baseUrl();
+
+        /** Root of the upload API ({@code /services/upload/}). */
+        @WithDefault("https://up.flickr.com")
+        URI uploadUrl();
+    }
+
+    interface SoundCloud {
+        @WithDefault("https://api.soundcloud.com")
+        URI baseUrl();
+    }
+
+    interface Bluesky {
+        /** The account's PDS ({@code /xrpc/...}). */
+        @WithDefault("https://bsky.social")
+        URI baseUrl();
+    }
+
+    interface Mastodon {
+        /** The body's instance. */
+        @WithDefault("https://mastodon.social")
+        URI baseUrl();
+    }
+
+    interface Threads {
+        @WithDefault("https://graph.threads.net/v1.0")
         URI baseUrl();
     }
 }

@@ -41,7 +41,8 @@ public class PublicationLedger {
     private static final Logger LOG = Logger.getLogger(PublicationLedger.class);
 
     /** The reason a publication gets when the instance that was calling the network stopped during the call. */
-    public static final String INTERRUPTED = PublishResult.outcomeUnknown("the service stopped during the call");
+    public static final String INTERRUPTED = PublishResult.outcomeUnknown("the service stopped during the call")
+            + "; check the network before publishing again";
 
     // A version drafting already withdrew is recorded WITHDRAWN: its clearance came by another topic, later.
     private static final String INSERT = """
@@ -115,10 +116,12 @@ public class PublicationLedger {
     // Told, in the transaction, what was recorded: the metrics samples of a post hang off these (package metrics).
     private final Event<PostCleared> clearedRecorded;
     private final Event<PostPublished> publishedRecorded;
+    private final StepMemories stepMemories;
 
     public PublicationLedger(Outbox outbox, AccountService accounts, Connectors connectors, Clock clock,
             PublisherConfig config, MeterRegistry meters, ObjectMapper mapper, Event<PostCleared> clearedRecorded,
-            Event<PostPublished> publishedRecorded) {
+            Event<PostPublished> publishedRecorded, StepMemories stepMemories) {
+        this.stepMemories = stepMemories;
         this.mapper = mapper;
         this.clearedRecorded = clearedRecorded;
         this.publishedRecorded = publishedRecorded;
@@ -245,7 +248,9 @@ public class PublicationLedger {
         }
         publication.claim(now);
         return Optional.of(new Claim.Call(connector.get(), new PublishRequest(publication.id, publication.network,
-                publication.account, ((PublicationSteps.Call) next).step(), token.get())));
+                publication.account, ((PublicationSteps.Call) next).step(), token.get(),
+                PublishRequest.stepKey(publication.id, publication.stepsDone),
+                stepMemories.of(publication.id, publication.stepsDone))));
     }
 
     /**
@@ -281,6 +286,11 @@ public class PublicationLedger {
             retry(publication, retry, now);
         } else if (result instanceof PublishResult.Failed failed) {
             fail(publication, failed.reason(), now);
+        } else if (result instanceof PublishResult.Unknown unknown) {
+            // Until reconciliation exists: a person checks the network before anything is resent.
+            fail(publication, unknown.reason() + "; check the network before publishing again", now);
+        } else if (result instanceof PublishResult.NeedsReconnect reconnect) {
+            fail(publication, reconnect.reason(), now);
         }
     }
 

@@ -129,7 +129,7 @@ public class PublishWorker {
             try {
                 result = call.connector().publish(call.request());
             } catch (RuntimeException e) {
-                result = new PublishResult.Failed(PublishResult.outcomeUnknown(
+                result = new PublishResult.Unknown(PublishResult.outcomeUnknown(
                         "the call ended in an unexpected error (" + e.getClass().getSimpleName() + ")"), null);
                 try {
                     record(call, result);

@@ -47,6 +47,17 @@ public class FacebookConnector implements NetworkConnector {
     }
 
     @Override
+    public Reconciliation reconciliation() {
+        return Reconciliation.LOOKUP;
+    }
+
+    @Override
+    public PublishResult reconcile(PublishRequest request) {
+        // Until the look-up is written the ledger never asks: it fails an unknown outcome for a person to check.
+        return new PublishResult.Unknown(PublishResult.outcomeUnknown("no look-up yet"), null);
+    }
+
+    @Override
     public PublishResult publish(PublishRequest request) {
         PublishStep step = request.step();
         if (step instanceof PublishStep.Post post) {
@@ -160,7 +171,7 @@ public class FacebookConnector implements NetworkConnector {
             // A photo answers its own id and the id of the Page post showing it: the post is what was published.
             String id = body.path("post_id").asText(body.path("id").asText(""));
             if (id.isEmpty()) {
-                return new PublishResult.Failed(PublishResult.outcomeUnknown(
+                return new PublishResult.Unknown(PublishResult.outcomeUnknown(
                         "Facebook answered " + status + " without a post id"), null);
             }
             return new PublishResult.Published(id, URI.create("https://www.facebook.com/" + id), null);
@@ -172,7 +183,7 @@ public class FacebookConnector implements NetworkConnector {
             return new PublishResult.Retry("Facebook answered " + status + ": " + message, null);
         }
         if (code == INVALID_TOKEN || status == 401) {
-            return new PublishResult.Failed("Facebook did not accept the access token of page " + page + " ("
+            return new PublishResult.NeedsReconnect("Facebook did not accept the access token of page " + page + " ("
                     + message + "): an admin must connect it again", null);
         }
         return new PublishResult.Failed("Facebook refused the post (" + status + "): " + message, null);

@@ -73,8 +73,8 @@ public class NetworkHttp {
         try {
             return exchange(network, request);
         } catch (CallFailed e) {
-            if (e.result() instanceof PublishResult.Failed failed) {
-                throw new CallFailed(new PublishResult.Retry(failed.reason(), null));
+            if (e.result() instanceof PublishResult.Unknown unknown) {
+                throw new CallFailed(new PublishResult.Retry(unknown.reason(), null));
             }
             throw e;
         }
@@ -117,7 +117,7 @@ public class NetworkHttp {
     }
 
     private static PublishResult unknown(String why) {
-        return new PublishResult.Failed(PublishResult.outcomeUnknown(why), null);
+        return new PublishResult.Unknown(PublishResult.outcomeUnknown(why), null);
     }
 
     public String json(Object body) {

@@ -41,6 +41,17 @@ public class XConnector implements NetworkConnector {
     }
 
     @Override
+    public Reconciliation reconciliation() {
+        return Reconciliation.LOOKUP;
+    }
+
+    @Override
+    public PublishResult reconcile(PublishRequest request) {
+        // Until the look-up is written the ledger never asks: it fails an unknown outcome for a person to check.
+        return new PublishResult.Unknown(PublishResult.outcomeUnknown("no look-up yet"), null);
+    }
+
+    @Override
     public PublishResult publish(PublishRequest request) {
         try {
             PublishStep step = request.step();
@@ -85,7 +96,7 @@ public class XConnector implements NetworkConnector {
             }
             String id = http.json(response.body()).path("data").path("id").asText("");
             if (id.isEmpty()) {
-                return new PublishResult.Failed(PublishResult.outcomeUnknown(
+                return new PublishResult.Unknown(PublishResult.outcomeUnknown(
                         "X answered " + response.statusCode() + " without a post id"), pausedUntil);
             }
             return new PublishResult.Published(id, postUrl(request.account(), id), pausedUntil);
@@ -146,7 +157,7 @@ public class XConnector implements NetworkConnector {
                 return refusal(response, request.account(), "the repost");
             }
             if (!http.json(response.body()).path("data").path("retweeted").asBoolean(false)) {
-                return new PublishResult.Failed(PublishResult.outcomeUnknown("X answered "
+                return new PublishResult.Unknown(PublishResult.outcomeUnknown("X answered "
                         + response.statusCode() + " to the repost without \"retweeted\": true"), pausedUntil);
             }
             URI url = share.postUrl() != null ? URI.create(share.postUrl())
@@ -176,7 +187,7 @@ public class XConnector implements NetworkConnector {
             return new PublishResult.Retry("X answered " + status + ": " + message, pausedUntil);
         }
         if (status == 401) {
-            return new PublishResult.Failed("X did not accept the access token of account " + account
+            return new PublishResult.NeedsReconnect("X did not accept the access token of account " + account
                     + ": an admin must connect it again", pausedUntil);
         }
         return new PublishResult.Failed("X refused " + what + " (" + status + "): " + message, pausedUntil);

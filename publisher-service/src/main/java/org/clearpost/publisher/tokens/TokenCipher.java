@@ -15,6 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TokenCipher {
 
+    private static final String OAUTH1 = "\0oauth1\0";
+
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
@@ -43,21 +45,41 @@ public final class TokenCipher {
         return new TokenCipher(key);
     }
 
+    /**
+     * Seals the token, and its secret when it has one (OAuth 1.0a): a bearer token is sealed as its UTF-8 bytes, as
+     * rows from before secrets existed were; one with a secret as NUL, "oauth1", NUL, token, NUL, secret (no token
+     * holds a NUL).
+     */
     public SealedToken seal(AccessToken token, String owner) {
+        return sealText(token.secret() == null ? token.value()
+                : OAUTH1 + token.value() + '\0' + token.secret(), owner);
+    }
+
+    public AccessToken open(SealedToken sealed, String owner) {
+        String text = openText(sealed, owner);
+        if (!text.startsWith(OAUTH1)) {
+            return new AccessToken(text);
+        }
+        int split = text.indexOf('\0', OAUTH1.length());
+        return new AccessToken(text.substring(OAUTH1.length(), split), text.substring(split + 1));
+    }
+
+    /** Seals any secret bound to {@code owner} (a refresh token, say): it opens only with the same owner. */
+    public SealedToken sealText(String secret, String owner) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv, owner);
-            return new SealedToken(iv, cipher.doFinal(token.value().getBytes(StandardCharsets.UTF_8)));
+            return new SealedToken(iv, cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }
 
-    public AccessToken open(SealedToken sealed, String owner) {
+    public String openText(SealedToken sealed, String owner) {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, sealed.iv(), owner);
-            return new AccessToken(new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new TokenDecryptionException("The stored token of " + owner
                     + " cannot be decrypted: the encryption key has changed or the stored value was altered", e);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.clearpost.events.Network;
 import org.clearpost.publisher.network.PublishRequest;
 import org.clearpost.publisher.network.PublishStep;
+import org.clearpost.publisher.network.StepMemory;
 import org.clearpost.publisher.rest.TokenRequest;
 import org.junit.jupiter.api.Test;
 
@@ -103,13 +104,21 @@ class TokenCipherTest {
     }
 
     @Test
+    void anOAuth1TokenOpensWithItsSecret() {
+        AccessToken oauth1 = new AccessToken("72157720-flickr-token", "flickr-token-secret");
+
+        assertThat(cipher.open(cipher.seal(oauth1, OWNER), OWNER)).isEqualTo(oauth1);
+        assertThat(cipher.open(cipher.seal(TOKEN, OWNER), OWNER).secret()).isNull();
+    }
+
+    @Test
     void tokensPrintRedacted() {
         SealedToken sealed = cipher.seal(TOKEN, OWNER);
 
         assertThat(TOKEN.toString()).doesNotContain(TOKEN.value());
         assertThat(sealed.toString()).doesNotContain(TOKEN.value());
         assertThat(new PublishRequest(UUID.randomUUID(), Network.X, "clearpost_gov",
-                new PublishStep.Post("Hello", List.of()), TOKEN).toString())
+                new PublishStep.Post("Hello", List.of()), TOKEN, "step-key", StepMemory.inMemory()).toString())
                 .contains("clearpost_gov").doesNotContain(TOKEN.value());
         assertThat(new TokenRequest(TOKEN.value()).toString()).doesNotContain(TOKEN.value());
     }
