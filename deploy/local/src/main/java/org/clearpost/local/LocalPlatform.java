@@ -170,6 +170,7 @@ public final class LocalPlatform implements AutoCloseable {
             // The Graph API root with its version, as in production: the sandbox serves the post insights a
             // metrics sample reads only under a version (feed posts, photos and comments under both).
             env.put("CLEARPOST_NETWORKS_FACEBOOK_BASE_URL", url(Component.SANDBOX).resolve("/v21.0").toString());
+            env.putAll(publisherNetworks(url(Component.SANDBOX).toString()));
             env.put("CLEARPOST_TOKENS_ENCRYPTION_KEY", secrets.tokenEncryptionKey());
             env.put("CLEARPOST_PUBLISHER_CLEARANCE_PUBLIC_KEY", secrets.decisionVerificationKey());
         } else if (service == Component.CLEARANCE) {
@@ -184,6 +185,23 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("CLEARPOST_ANALYTICS_STATE_DIR", options.dataDir().resolve("analytics-state").toString());
             env.put("CLEARPOST_ANALYTICS_ADVERTISED_HOST", "localhost");
         }
+        return env;
+    }
+
+    /**
+     * The networks added for issue 13, each at its place in the sandbox (the same layout as the publisher's connector
+     * tests, {@code SandboxConnectors.BASE_PATHS}).
+     */
+    static Map<String, String> publisherNetworks(String sandbox) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CLEARPOST_NETWORKS_LINKEDIN_BASE_URL", sandbox + "/linkedin");
+        env.put("CLEARPOST_NETWORKS_YOUTUBE_BASE_URL", sandbox);
+        env.put("CLEARPOST_NETWORKS_FLICKR_BASE_URL", sandbox + "/flickr");
+        env.put("CLEARPOST_NETWORKS_FLICKR_UPLOAD_URL", sandbox + "/flickr-upload");
+        env.put("CLEARPOST_NETWORKS_SOUNDCLOUD_BASE_URL", sandbox + "/soundcloud");
+        env.put("CLEARPOST_NETWORKS_BLUESKY_BASE_URL", sandbox);
+        env.put("CLEARPOST_NETWORKS_MASTODON_BASE_URL", sandbox);
+        env.put("CLEARPOST_NETWORKS_THREADS_BASE_URL", sandbox + "/threads/v1.0");
         return env;
     }
 
