@@ -9,9 +9,15 @@ import org.clearpost.events.MediaItem;
  * publisher never needs to ask drafting.
  */
 public record PublicationContent(List<String> threadParts, String firstComment, List<MediaItem> media,
-        ExternalPost replyTo, ExternalPost repostOf) {
+        ExternalPost replyTo, ExternalPost repostOf, String title) {
 
     public static final PublicationContent PLAIN = new PublicationContent(List.of(), null, List.of(), null, null);
+
+    /** Without a title: every network but YouTube, Flickr and SoundCloud (and rows from before titles were kept). */
+    public PublicationContent(List<String> threadParts, String firstComment, List<MediaItem> media,
+            ExternalPost replyTo, ExternalPost repostOf) {
+        this(threadParts, firstComment, media, replyTo, repostOf, null);
+    }
 
     public PublicationContent {
         threadParts = threadParts == null ? List.of() : List.copyOf(threadParts);

@@ -147,7 +147,7 @@ public class PublicationLedger {
         Instant due = cleared.scheduledAt() == null || late ? now : cleared.scheduledAt();
         for (Target target : cleared.targets()) {
             PublicationContent content = new PublicationContent(target.threadParts(), target.firstComment(),
-                    target.media(), cleared.replyTo(), cleared.repostOf());
+                    target.media(), cleared.replyTo(), cleared.repostOf(), target.title());
             String text = target.textOr(cleared.text());
             int inserted = Panache.getEntityManager().createNativeQuery(INSERT)
                     .setParameter("id", UUID.randomUUID())

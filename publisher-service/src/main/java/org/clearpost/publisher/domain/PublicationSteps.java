@@ -77,7 +77,7 @@ public final class PublicationSteps {
             }
             return new Call(new PublishStep.Reply(text, content.media(), mention.externalId()));
         }
-        return new Call(new PublishStep.Post(text, content.media()));
+        return new Call(new PublishStep.Post(text, content.media(), content.title()));
     }
 
     private static Next share(Publication publication, Publication shared, String text) {

@@ -6,8 +6,15 @@ import org.clearpost.events.MediaItem;
 /** One call's worth of publishing: what a connector is asked to put on its network. */
 public sealed interface PublishStep {
 
-    /** A post of the account's own, with its media. */
-    record Post(String text, List<MediaItem> media) implements PublishStep {
+    /**
+     * A post of the account's own, with its media; {@code title} where the network has one (YouTube, Flickr,
+     * SoundCloud: drafting's target title), else null.
+     */
+    record Post(String text, List<MediaItem> media, String title) implements PublishStep {
+
+        public Post(String text, List<MediaItem> media) {
+            this(text, media, null);
+        }
     }
 
     /**
