@@ -201,7 +201,8 @@ class OAuthConnectTest {
 
         connect(account);
 
-        AccountConnected connected = awaitAlerts(EventType.ACCOUNT_CONNECTED, account, 2).get(1);
+        AccountConnected connected = this.<AccountConnected>awaitAlerts(EventType.ACCOUNT_CONNECTED, account, 2)
+                .get(1);
         assertThat(connected.releasedPublications()).isEqualTo(2);
         awaitPublication(EventType.POST_PUBLISHED, now.postId());
         assertThat(sandboxPost(now.text()).path("id").asText()).isNotEmpty();
