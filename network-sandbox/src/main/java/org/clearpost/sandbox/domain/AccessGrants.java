@@ -1,7 +1,11 @@
 package org.clearpost.sandbox.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a network's API accepts an access token: the one check every publishing endpoint of the networks added for
@@ -12,6 +16,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class AccessGrants {
 
+    private final Clock clock = Clock.systemUTC();
+    /** Fingerprint of each access token the OAuth servers issued -> its network and expiry. */
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
+    /** An access token a network's OAuth server issued: accepted by that network until {@code expiresAt}. */
+    public void register(Network network, String token, Instant expiresAt) {
+        issued.put(Tokens.fingerprint(token), new Issued(network, expiresAt));
+    }
+
     /** Why {@code token} is refused for {@code network} (expired, revoked, unknown), or empty when it is accepted. */
     public Optional<String> refusal(Network network, String token) {
         if (token == null || token.isBlank()) {
@@ -20,6 +33,16 @@ public class AccessGrants {
         if (Tokens.isExpired(token)) {
             return Optional.of("the access token has expired");
         }
+        Issued grant = issued.get(Tokens.fingerprint(token));
+        if (grant != null && grant.network != network) {
+            return Optional.of("the access token was issued for another application");
+        }
+        if (grant != null && !clock.instant().isBefore(grant.expiresAt)) {
+            return Optional.of("the access token has expired");
+        }
         return Optional.empty();
+    }
+
+    private record Issued(Network network, Instant expiresAt) {
     }
 }

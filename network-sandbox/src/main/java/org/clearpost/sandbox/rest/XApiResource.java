@@ -53,6 +53,10 @@ public class XApiResource {
     private static final Set<String> MEDIA_CATEGORIES = Set.of("tweet_image", "tweet_gif", "tweet_video",
             "amplify_video", "dm_image", "dm_gif", "dm_video", "subtitles");
 
+    // A field, not a constructor parameter: an access token issued by the sandbox's OAuth server expires (oauth).
+    @jakarta.inject.Inject
+    org.clearpost.sandbox.domain.AccessGrants grants;
+
     private final PostStore store;
     private final RateLimits limits;
     private final SandboxConfig config;
@@ -70,7 +74,7 @@ public class XApiResource {
     @Path("/tweets")
     public Response createTweet(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         Optional<String> token = bearer(authorization);
-        if (token.isEmpty()) {
+        if (token.isEmpty() || grants.refusal(org.clearpost.sandbox.domain.Network.X, token.get()).isPresent()) {
             return unauthorized();
         }
         String fingerprint = Tokens.fingerprint(token.get());

@@ -39,6 +39,38 @@ public class ConnectedAccount extends PanacheEntityBase {
     @Column(name = "connected_at")
     public Instant connectedAt;
 
+    /** {@code oauth2}, {@code oauth1} or {@code token} (handed over by an admin). */
+    public String method;
+
+    @Column(name = "refresh_iv")
+    byte[] refreshIv;
+
+    @Column(name = "refresh_ciphertext")
+    byte[] refreshCiphertext;
+
+    /** When the access token stops working; null when it does not expire (or the network did not say). */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "refresh_expires_at")
+    public Instant refreshExpiresAt;
+
+    public String scope;
+
+    @Column(name = "refreshed_at")
+    public Instant refreshedAt;
+
+    @Column(name = "refresh_claimed_at")
+    Instant refreshClaimedAt;
+
+    /** The network refused the token or its refresh: an admin must connect the account again. */
+    @Column(name = "needs_reconnect")
+    public boolean needsReconnect;
+
+    /** The network's own words for why, while {@link #needsReconnect}. */
+    @Column(name = "reconnect_reason")
+    public String reconnectReason;
+
     protected ConnectedAccount() {
     }
 
@@ -47,15 +79,51 @@ public class ConnectedAccount extends PanacheEntityBase {
         this.account = account;
     }
 
-    void connect(SealedToken token, String by, Instant at) {
+    /**
+     * A new grant: its access token, and its refresh token when the network gave one. Without one the old refresh
+     * token stays (a network such as Google answers none on a second consent): a reconnect never loses it.
+     */
+    void connect(SealedToken token, SealedToken refresh, String method, String by, Instant at) {
         tokenIv = token.iv();
         tokenCiphertext = token.ciphertext();
+        if (refresh != null) {
+            refreshIv = refresh.iv();
+            refreshCiphertext = refresh.ciphertext();
+        }
+        this.method = method;
         connectedBy = by;
         connectedAt = at;
+        refreshClaimedAt = null;
+        refreshedAt = null;
+        needsReconnect = false;
+        reconnectReason = null;
+    }
+
+    /** A refresh's answer: the new access token and, for single-use refresh tokens, the one replacing the old. */
+    void refreshed(SealedToken token, SealedToken refresh, Instant expiresAt, Instant at) {
+        tokenIv = token.iv();
+        tokenCiphertext = token.ciphertext();
+        if (refresh != null) {
+            refreshIv = refresh.iv();
+            refreshCiphertext = refresh.ciphertext();
+        }
+        this.expiresAt = expiresAt;
+        refreshedAt = at;
+        refreshClaimedAt = null;
     }
 
     SealedToken token() {
         return new SealedToken(tokenIv, tokenCiphertext);
+    }
+
+    /** The sealed refresh token; null when the network gave none. */
+    SealedToken refreshToken() {
+        return refreshCiphertext == null ? null : new SealedToken(refreshIv, refreshCiphertext);
+    }
+
+    /** What the refresh token is bound to: never the same owner as the access token, so the two cannot swap. */
+    static String refreshOwner(Network network, String account) {
+        return owner(network, account) + "#refresh";
     }
 
     /** What the token is bound to: a sealed token only opens for the account it was sealed for. */

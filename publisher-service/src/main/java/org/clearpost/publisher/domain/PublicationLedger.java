@@ -25,7 +25,6 @@ import org.clearpost.publisher.network.Connectors;
 import org.clearpost.publisher.network.NetworkConnector;
 import org.clearpost.publisher.network.PublishRequest;
 import org.clearpost.publisher.network.PublishResult;
-import org.clearpost.publisher.tokens.AccessToken;
 import org.clearpost.publisher.tokens.TokenDecryptionException;
 import org.clearpost.support.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -224,17 +223,26 @@ public class PublicationLedger {
             fail(publication, "no connector for " + publication.network + " yet", now);
             return Optional.of(new Claim.Settled());
         }
-        Optional<AccessToken> token;
+        AccountToken token;
         try {
-            token = accounts.token(publication.network, publication.account);
+            token = accounts.tokenFor(publication.network, publication.account);
         } catch (TokenDecryptionException e) {
             fail(publication, e.getMessage() + ": an admin must connect account " + publication.account + " on "
                     + publication.network + " again", now);
             return Optional.of(new Claim.Settled());
         }
-        if (token.isEmpty()) {
+        if (token instanceof AccountToken.NotConnected) {
             fail(publication, "account " + publication.account + " on " + publication.network
                     + " is not connected: an admin must connect it", now);
+            return Optional.of(new Claim.Settled());
+        }
+        if (token instanceof AccountToken.NeedsReconnect reconnect) {
+            // Not failed: it goes out once an admin connects the account again.
+            accounts.hold(publication.id, publication.network, publication.account, reconnect.reason());
+            return Optional.of(new Claim.Settled());
+        }
+        if (token instanceof AccountToken.BeingRefreshed) {
+            accounts.waitForRefresh(publication.id);
             return Optional.of(new Claim.Settled());
         }
         PublicationContent content = content(publication);
@@ -248,7 +256,7 @@ public class PublicationLedger {
         }
         publication.claim(now);
         return Optional.of(new Claim.Call(connector.get(), new PublishRequest(publication.id, publication.network,
-                publication.account, ((PublicationSteps.Call) next).step(), token.get(),
+                publication.account, ((PublicationSteps.Call) next).step(), ((AccountToken.Usable) token).token(),
                 PublishRequest.stepKey(publication.id, publication.stepsDone),
                 stepMemories.of(publication.id, publication.stepsDone))));
     }
@@ -290,7 +298,8 @@ public class PublicationLedger {
             // Until reconciliation exists: a person checks the network before anything is resent.
             fail(publication, unknown.reason() + "; check the network before publishing again", now);
         } else if (result instanceof PublishResult.NeedsReconnect reconnect) {
-            fail(publication, reconnect.reason(), now);
+            // Nothing was published: held, with the account's other pending publications, until it is connected.
+            accounts.hold(publication.id, publication.network, publication.account, reconnect.reason());
         }
     }
 
