@@ -49,6 +49,7 @@ public class YouTubeUploadInspectionResource {
         return uploads.session(uploadId).map(s -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("uploadId", s.uploadId());
+            body.put("metadata", s.metadata());
             body.put("total", s.total());
             body.put("received", s.received());
             body.put("chunks", s.chunks());

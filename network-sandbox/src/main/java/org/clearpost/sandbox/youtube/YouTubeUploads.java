@@ -92,6 +92,10 @@ public class YouTubeUploads {
             return List.copyOf(chunks);
         }
 
+        public Metadata metadata() {
+            return metadata;
+        }
+
         public String uploadId() {
             return uploadId;
         }
