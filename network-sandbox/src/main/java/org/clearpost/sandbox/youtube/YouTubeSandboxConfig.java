@@ -18,4 +18,12 @@ public interface YouTubeSandboxConfig {
     /** Quota units per day (YouTube's default project quota: 10,000; a commentThreads.list call costs 1). */
     @WithDefault("10000")
     int dailyQuota();
+
+    /** Quota units per day for uploads, counted apart from the comment reads (YouTube default project quota: 10,000). */
+    @WithDefault("10000")
+    int uploadDailyQuota();
+
+    /** Quota units one {@code videos.insert} costs (YouTube: 1,600). */
+    @WithDefault("1600")
+    int insertCost();
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Where the networks' APIs are; the local platform and the tests point them at the network sandbox. */
 @ConfigMapping(prefix = "clearpost.networks")
@@ -56,6 +57,18 @@ public interface NetworksConfig {
         /** Root of the Data API and its upload endpoint ({@code /upload/youtube/v3/videos}). */
         @WithDefault("https://www.googleapis.com")
         URI baseUrl();
+
+        /** {@code status.privacyStatus} of every uploaded video: public, unlisted or private. */
+        @WithDefault("public")
+        String privacyStatus();
+
+        /** {@code snippet.categoryId} (22: People &amp; Blogs). */
+        @WithDefault("22")
+        String categoryId();
+
+        /** Bytes per upload request; Google wants a multiple of 256 KiB (the last chunk excepted). */
+        @WithDefault("8388608")
+        int chunkBytes();
     }
 
     interface Flickr {
@@ -66,6 +79,12 @@ public interface NetworksConfig {
         /** Root of the upload API ({@code /services/upload/}). */
         @WithDefault("https://up.flickr.com")
         URI uploadUrl();
+
+        /** The app's API key (OAuth 1.0a consumer key), from the environment; Flickr is off without it. */
+        Optional<String> apiKey();
+
+        /** The app's secret (OAuth 1.0a consumer secret), from the environment; never in the repository. */
+        Optional<String> apiSecret();
     }
 
     interface SoundCloud {

@@ -68,6 +68,9 @@ public final class SandboxConnectors {
         BASE_PATHS.forEach((key, path) -> settings.put(key, sandbox + path));
         settings.put("clearpost.networks.connect-timeout", "PT1S");
         settings.put("clearpost.networks.request-timeout", "PT5S");
+        // Test-only values: the sandbox's Flickr app (its clearpost.sandbox.flickr.consumer-key/-secret defaults).
+        settings.put("clearpost.networks.flickr.api-key", "sandbox-flickr-test-api-key");
+        settings.put("clearpost.networks.flickr.api-secret", "sandbox-flickr-test-api-secret");
         SmallRyeConfig smallRye = new SmallRyeConfigBuilder()
                 .withMapping(NetworksConfig.class)
                 .withSources(new io.smallrye.config.PropertiesConfigSource(settings, "connector-test", 500))
