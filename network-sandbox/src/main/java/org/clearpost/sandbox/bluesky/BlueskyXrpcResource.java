@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.clearpost.sandbox.domain.AccessGrants;
+import org.clearpost.sandbox.domain.Network;
 import org.clearpost.sandbox.domain.Tokens;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,13 +41,18 @@ public class BlueskyXrpcResource {
     private final BlueskySandboxConfig config;
     private final BlueskyFirehose firehose;
     private final ObjectMapper json;
+    private final BlueskySessions sessions;
+    private final AccessGrants grants;
     /** Fingerprints of the access tokens issued; a token is only ever kept as its fingerprint. */
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
-    BlueskyXrpcResource(BlueskySandboxConfig config, BlueskyFirehose firehose, ObjectMapper json) {
+    BlueskyXrpcResource(BlueskySandboxConfig config, BlueskyFirehose firehose, ObjectMapper json,
+            BlueskySessions sessions, AccessGrants grants) {
         this.config = config;
         this.firehose = firehose;
         this.json = json;
+        this.sessions = sessions;
+        this.grants = grants;
     }
 
     @POST
@@ -57,12 +64,16 @@ public class BlueskyXrpcResource {
         }
         String id = request.identifier().strip();
         boolean ours = id.equalsIgnoreCase(config.accountHandle()) || id.equals(config.accountDid());
-        if (!ours || request.password().isBlank()) {
+        // A revoked app password (the sandbox's expired-token prefix) is refused as a wrong one is.
+        if (!ours || grants.refusal(Network.BLUESKY, request.password()).isPresent()) {
             return error(401, "AuthenticationRequired", "Invalid identifier or password");
         }
         String access = "sandbox-bsky-access-" + UUID.randomUUID();
+        String refresh = "sandbox-bsky-refresh-" + UUID.randomUUID();
         issued.add(Tokens.fingerprint(access));
-        return Response.ok(Map.of("accessJwt", access, "refreshJwt", "sandbox-bsky-refresh-" + UUID.randomUUID(),
+        // The publishing methods (BlueskyRepoResource) accept the session too, and refreshSession rotates it.
+        sessions.register(access, refresh);
+        return Response.ok(Map.of("accessJwt", access, "refreshJwt", refresh,
                 "handle", config.accountHandle(), "did", config.accountDid(), "active", true)).build();
     }
 

@@ -116,6 +116,11 @@ public final class PostFactory {
         return new String(chars);
     }
 
+    /** The DID of the firehose's author {@code resident<n>.bsky.social}, as {@link #create} gives it. */
+    static String residentDid(int author) {
+        return "did:plc:" + base32(sha256("author-" + author)).substring(0, 24);
+    }
+
     /** A CIDv1 look-alike (dag-cbor, sha-256, base32): "bafyrei" and 52 more characters. */
     static String cid(String content) {
         return "bafyrei" + base32(sha256(content)).substring(0, 52);

@@ -33,4 +33,21 @@ public interface MastodonSandboxConfig {
 
     @WithDefault("5m")
     Duration rateWindow();
+
+    /** The instance's {@code max_characters} for a status (Mastodon's default: 500; a URL counts 23). */
+    @WithDefault("500")
+    int maxCharacters();
+
+    /** Images up to this size are processed during {@code POST /api/v2/media} (200, url set); larger files and all
+     * video and audio answer 202 with {@code url: null} and are processed in the background. */
+    @WithDefault("262144")
+    long mediaSyncBytes();
+
+    /** How long background processing of an upload takes before {@code GET /api/v1/media/:id} answers 200. */
+    @WithDefault("500ms")
+    Duration mediaProcessing();
+
+    /** How long a status is remembered under its {@code Idempotency-Key} (Mastodon keeps it in Redis for 1 h). */
+    @WithDefault("1h")
+    Duration idempotencyWindow();
 }
