@@ -88,5 +88,16 @@ public interface NetworksConfig {
     interface Threads {
         @WithDefault("https://graph.threads.net/v1.0")
         URI baseUrl();
+
+        /** How often a media container's status is read while Threads processes it. */
+        @WithDefault("2s")
+        Duration statusPollInterval();
+
+        /**
+         * Longest wait for a container to be {@code FINISHED} in one try (Threads: "once per minute, for no more
+         * than 5 minutes"); past it the try ends with a retry, and the next try publishes the same container.
+         */
+        @WithDefault("1m")
+        Duration statusMaxWait();
     }
 }
