@@ -90,14 +90,15 @@ public interface NetworksConfig {
         URI baseUrl();
 
         /** How often a media container's status is read while Threads processes it. */
-        @WithDefault("2s")
+        // ISO-8601: plain SmallRye config (the connector tests) reads no "2s".
+        @WithDefault("PT2S")
         Duration statusPollInterval();
 
         /**
          * Longest wait for a container to be {@code FINISHED} in one try (Threads: "once per minute, for no more
          * than 5 minutes"); past it the try ends with a retry, and the next try publishes the same container.
          */
-        @WithDefault("1m")
+        @WithDefault("PT1M")
         Duration statusMaxWait();
     }
 }
