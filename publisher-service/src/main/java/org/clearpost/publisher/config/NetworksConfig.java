@@ -107,5 +107,17 @@ public interface NetworksConfig {
     interface Threads {
         @WithDefault("https://graph.threads.net/v1.0")
         URI baseUrl();
+
+        /** How often a media container's status is read while Threads processes it. */
+        // ISO-8601: plain SmallRye config (the connector tests) reads no "2s".
+        @WithDefault("PT2S")
+        Duration statusPollInterval();
+
+        /**
+         * Longest wait for a container to be {@code FINISHED} in one try (Threads: "once per minute, for no more
+         * than 5 minutes"); past it the try ends with a retry, and the next try publishes the same container.
+         */
+        @WithDefault("PT1M")
+        Duration statusMaxWait();
     }
 }
