@@ -111,17 +111,14 @@ public class LinkedInContent {
     }
 
     /**
-     * A comment by {@code actor} on the post {@code object}, under the top-level comment {@code parentComment} when
+     * A comment by {@code actor} on the post {@code object}, as a reply to the comment {@code parentComment} when
      * given; empty when the post (or parent comment) is not held here.
      */
     public synchronized Optional<Outcome> createComment(String fingerprint, String actor, String object,
             String parentComment, String text) {
-        Optional<HeldPost> parent = parentComment == null ? Optional.empty() : store.get(parentComment);
-        if (store.get(object).isEmpty() || parentComment != null && parent.isEmpty()) {
+        if (store.get(object).isEmpty() || parentComment != null && store.get(parentComment).isEmpty()) {
             return Optional.empty();
         }
-        // Comments nest one level: a reply to a reply goes under the same top-level comment, as on LinkedIn's site.
-        String topLevel = parent.map(p -> p.quoteOf() != null ? p.quoteOf() : p.id()).orElse(null);
         if (createdToday(actor) >= postsPerDay) {
             return Optional.of(new Capped(postsPerDay));
         }
@@ -129,7 +126,7 @@ public class LinkedInContent {
         String url = "https://www.linkedin.com/feed/update/" + object + "?commentUrn="
                 + java.net.URLEncoder.encode(urn, java.nio.charset.StandardCharsets.UTF_8);
         return Optional.of(new Created(store.hold(new HeldPost(Network.LINKEDIN, urn, Kind.COMMENT, actor,
-                LittleText.shown(text), null, null, object, topLevel, null, null, List.of(), url, fingerprint,
+                LittleText.shown(text), null, null, object, parentComment, null, null, List.of(), url, fingerprint,
                 clock.instant()))));
     }
 
