@@ -51,6 +51,17 @@ public interface NetworksConfig {
         /** Root of the versioned REST API ({@code /rest/posts}, {@code /rest/images}). */
         @WithDefault("https://api.linkedin.com")
         URI baseUrl();
+
+        /**
+         * The {@code LinkedIn-Version} (YYYYMM) every call sends. LinkedIn serves each monthly version for about a
+         * year and then answers 426 {@code NONEXISTENT_VERSION}: move it forward at least once a year.
+         */
+        @WithDefault("202611")
+        String version();
+
+        /** How many of the author's newest posts (or a post's comments) a look-up reads; LinkedIn pages at most 100. */
+        @WithDefault("50")
+        int lookupCount();
     }
 
     interface YouTube {
