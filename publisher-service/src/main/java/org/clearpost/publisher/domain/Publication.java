@@ -89,6 +89,24 @@ public class Publication extends PanacheEntityBase {
     @Column(name = "last_external_id")
     public String lastExternalId;
 
+    /** Why it is not going out now and until when ({@link #dueAt}): a rate budget, an unknown outcome; else null. */
+    @Column(name = "wait_reason")
+    public String waitReason;
+
+    /**
+     * The last call's outcome is unknown: the next claim asks the network what became of it (reconcile) rather than
+     * publish again.
+     */
+    public boolean reconciling;
+
+    /** Reconcile calls made for the current step, for their backoff. */
+    @Column(name = "reconcile_tries")
+    public int reconcileTries;
+
+    /** When the post itself (the first step) went live: rate budgets count posts from it. */
+    @Column(name = "live_at")
+    public Instant liveAt;
+
     protected Publication() {
     }
 
@@ -98,7 +116,13 @@ public class Publication extends PanacheEntityBase {
      */
     void claim(Instant now) {
         status = PublicationStatus.PUBLISHING;
-        attempts++;
+        // A reconcile call asks what became of the last publish call; it is not one more try at publishing.
+        if (reconciling) {
+            reconcileTries++;
+        } else {
+            attempts++;
+            waitReason = null;
+        }
         claimedAt = now;
         updatedAt = now;
     }
@@ -112,7 +136,11 @@ public class Publication extends PanacheEntityBase {
         if (stepsDone == 0) {
             this.externalId = externalId;
             this.url = url.toString();
+            liveAt = now;
         }
+        reconciling = false;
+        reconcileTries = 0;
+        waitReason = null;
         lastExternalId = externalId;
         stepsDone++;
         failureReason = null;
@@ -133,13 +161,37 @@ public class Publication extends PanacheEntityBase {
     /** Back to PENDING: the network did not publish and may accept the same call at {@code dueAt}. */
     void retryAt(Instant dueAt, String reason, Instant now) {
         status = PublicationStatus.PENDING;
+        reconciling = false;
+        waitReason = null;
         this.dueAt = dueAt;
         failureReason = reason;
         updatedAt = now;
     }
 
+    /**
+     * Back to PENDING, marked reconciling: the last call may or may not have published, and at {@code dueAt} the
+     * network is asked which before anything is sent again.
+     */
+    void reconcileAt(Instant dueAt, String reason, Instant now) {
+        status = PublicationStatus.PENDING;
+        reconciling = true;
+        this.dueAt = dueAt;
+        waitReason = reason;
+        claimedAt = null;
+        updatedAt = now;
+    }
+
+    /** Stays PENDING, not claimed: a rate budget of its network is spent until {@code dueAt}. */
+    void deferTo(Instant dueAt, String reason, Instant now) {
+        this.dueAt = dueAt;
+        waitReason = reason;
+        updatedAt = now;
+    }
+
     PublicationFailed failed(String reason, Instant now) {
         status = PublicationStatus.FAILED;
+        reconciling = false;
+        waitReason = null;
         failureReason = reason;
         updatedAt = now;
         return new PublicationFailed(postId, version, targetId, network, account, reason, now);

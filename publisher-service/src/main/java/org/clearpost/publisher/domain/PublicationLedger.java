@@ -30,18 +30,22 @@ import org.clearpost.support.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 /**
- * The publication ledger. Each publication reaches its network at most once: it is claimed (PUBLISHING, committed)
- * before the call, and only a result that says the network did not publish puts it back to PENDING. Every final
- * state commits with its PostPublished or PublicationFailed event.
+ * The publication ledger. Each step of a publication reaches its network at most once: it is claimed (PUBLISHING,
+ * committed) before the call, and only a result that says the network did not publish puts it back to PENDING for
+ * another publish call. A call whose outcome is unknown (a lost answer, a timeout, a crash mid-call) puts it back to
+ * PENDING marked reconciling: its next claim asks the network what became of that call
+ * ({@link NetworkConnector#reconcile}, same step key and step memory) and publishes again only once the network
+ * said it certainly is not there. An unknown outcome is never a reason to fail; only the network's no is. Every final
+ * state commits with its PostPublished or PublicationFailed event. Rate budgets ({@link RateBudgets}) are checked at
+ * claim time: a publication whose budget is spent is put off, with the reason, rather than claimed.
  */
 @ApplicationScoped
 public class PublicationLedger {
 
     private static final Logger LOG = Logger.getLogger(PublicationLedger.class);
 
-    /** The reason a publication gets when the instance that was calling the network stopped during the call. */
-    public static final String INTERRUPTED = PublishResult.outcomeUnknown("the service stopped during the call")
-            + "; check the network before publishing again";
+    /** Why a publication waits when the instance that was calling the network stopped during the call. */
+    public static final String INTERRUPTED = PublishResult.outcomeUnknown("the service stopped during the call");
 
     // A version drafting already withdrew is recorded WITHDRAWN: its clearance came by another topic, later.
     private static final String INSERT = """
@@ -116,11 +120,13 @@ public class PublicationLedger {
     private final Event<PostCleared> clearedRecorded;
     private final Event<PostPublished> publishedRecorded;
     private final StepMemories stepMemories;
+    private final RateBudgets budgets;
 
     public PublicationLedger(Outbox outbox, AccountService accounts, Connectors connectors, Clock clock,
             PublisherConfig config, MeterRegistry meters, ObjectMapper mapper, Event<PostCleared> clearedRecorded,
-            Event<PostPublished> publishedRecorded, StepMemories stepMemories) {
+            Event<PostPublished> publishedRecorded, StepMemories stepMemories, RateBudgets budgets) {
         this.stepMemories = stepMemories;
+        this.budgets = budgets;
         this.mapper = mapper;
         this.clearedRecorded = clearedRecorded;
         this.publishedRecorded = publishedRecorded;
@@ -218,6 +224,15 @@ public class PublicationLedger {
             return Optional.empty();
         }
         Publication publication = due.get(0);
+        // A reconcile call makes nothing new, so it is never held back by a budget.
+        Optional<RateBudget.Deferral> deferral = publication.reconciling ? Optional.empty()
+                : budgets.deferral(publication.network, publication.account, now);
+        if (deferral.isPresent()) {
+            LOG.infof("Publication %s put off to %s: %s", publication.id, deferral.get().until(),
+                    deferral.get().reason());
+            publication.deferTo(deferral.get().until(), deferral.get().reason(), now);
+            return Optional.of(new Claim.Settled());
+        }
         Optional<NetworkConnector> connector = connectors.forNetwork(publication.network);
         if (connector.isEmpty()) {
             fail(publication, "no connector for " + publication.network + " yet", now);
@@ -254,11 +269,12 @@ public class PublicationLedger {
             fail(publication, impossible.reason(), now);
             return Optional.of(new Claim.Settled());
         }
+        boolean reconcile = publication.reconciling;
         publication.claim(now);
         return Optional.of(new Claim.Call(connector.get(), new PublishRequest(publication.id, publication.network,
                 publication.account, ((PublicationSteps.Call) next).step(), ((AccountToken.Usable) token).token(),
                 PublishRequest.stepKey(publication.id, publication.stepsDone),
-                stepMemories.of(publication.id, publication.stepsDone))));
+                stepMemories.of(publication.id, publication.stepsDone)), reconcile));
     }
 
     /**
@@ -273,11 +289,12 @@ public class PublicationLedger {
             pause(publication.network, publication.account, result.accountPausedUntil());
         }
         if (publication.status != PublicationStatus.PUBLISHING) {
-            // Only when the call outlived the in-flight timeout and was taken for an interrupted one. What is live
-            // on the network is the truth, so a confirmed publication still wins over "outcome unknown".
+            // Only when the call outlived the in-flight timeout and was taken for an interrupted one, now waiting to
+            // be reconciled. What is live on the network is the truth, so a confirmed publication is recorded at
+            // once rather than found again by the reconcile call.
             LOG.errorf("Publication %s was %s when its call ended with %s", publicationId, publication.status,
                     result);
-            if (!(result instanceof PublishResult.Published) || publication.status != PublicationStatus.FAILED) {
+            if (!(result instanceof PublishResult.Published) || !publication.reconciling) {
                 return;
             }
         }
@@ -291,12 +308,12 @@ public class PublicationLedger {
             }, () -> LOG.infof("Publication %s: %d of %d calls live, the next is due now", publication.id,
                     publication.stepsDone, steps));
         } else if (result instanceof PublishResult.Retry retry) {
+            // After a reconcile call too: the network said the step is certainly not there, so publishing is safe.
             retry(publication, retry, now);
         } else if (result instanceof PublishResult.Failed failed) {
             fail(publication, failed.reason(), now);
         } else if (result instanceof PublishResult.Unknown unknown) {
-            // Until reconciliation exists: a person checks the network before anything is resent.
-            fail(publication, unknown.reason() + "; check the network before publishing again", now);
+            reconcileLater(publication, unknown.reason(), unknown.accountPausedUntil(), now);
         } else if (result instanceof PublishResult.NeedsReconnect reconnect) {
             // Nothing was published: held, with the account's other pending publications, until it is connected.
             accounts.hold(publication.id, publication.network, publication.account, reconnect.reason());
@@ -317,11 +334,11 @@ public class PublicationLedger {
     }
 
     /**
-     * Fails the publications whose call was cut short by a stop of the instance making it. They are not retried:
-     * the network may have published before the stop, and publishing twice is worse than asking a person to look.
+     * Puts the publications whose call was cut short by a stop of the instance making it up for reconciliation. They
+     * are not published again blindly: the network may have published before the stop, so it is asked first.
      */
     @Transactional
-    public int failInterrupted() {
+    public int reconcileInterrupted() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Publication> interrupted = Panache.getEntityManager()
@@ -329,9 +346,9 @@ public class PublicationLedger {
                 .setParameter("claimedBefore", now.minus(inFlightTimeout))
                 .getResultList();
         for (Publication publication : interrupted) {
-            LOG.warnf("Publication %s to %s %s was interrupted during its call: marking it failed", publication.id,
-                    publication.network, publication.account);
-            fail(publication, INTERRUPTED, now);
+            LOG.warnf("Publication %s to %s %s was interrupted during its call: asking the network what became of it",
+                    publication.id, publication.network, publication.account);
+            reconcileLater(publication, INTERRUPTED, null, now);
         }
         return interrupted.size();
     }
@@ -350,6 +367,18 @@ public class PublicationLedger {
         LOG.infof("Publication %s will be tried again at %s: %s", publication.id, next, retry.reason());
         publication.retryAt(next, retry.reason(), now);
         count("retry");
+    }
+
+    /**
+     * Back to PENDING, marked reconciling, due after the capped backoff of its reconcile tries: never failed for not
+     * knowing, however long the network takes to tell.
+     */
+    private void reconcileLater(Publication publication, String why, Instant pausedUntil, Instant now) {
+        Instant next = retryPolicy.nextAttempt(publication.reconcileTries + 1, now, pausedUntil);
+        String reason = why + "; finding out from " + RateBudget.name(publication.network);
+        LOG.infof("Publication %s: %s at %s", publication.id, reason, next);
+        publication.reconcileAt(next, reason, now);
+        count("reconciling");
     }
 
     private void fail(Publication publication, String cause, Instant now) {

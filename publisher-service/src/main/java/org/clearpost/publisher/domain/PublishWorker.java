@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes what is due, one publication at a time: claim (own transaction), call the network (no transaction),
- * record the outcome (own transaction). Replicas share the work through the claim's SKIP LOCKED. Runs on its own
+ * record the outcome (own transaction). The call is {@code publish}, or {@code reconcile} when the step's last call
+ * had an unknown outcome: then the network is asked what became of it before anything is sent again. Replicas share the work through the claim's SKIP LOCKED. Runs on its own
  * thread rather than the Quarkus scheduler, whose periods are whole seconds.
  */
 @ApplicationScoped
@@ -56,7 +57,7 @@ public class PublishWorker {
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "publish-worker"));
         claimRenewal = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "publish-claim-renewal"));
         // The first sweep runs at once: calls cut short by a crash or a kill are found at start-up.
-        executor.scheduleWithFixedDelay(this::failInterruptedCalls, 0, config.inFlightTimeout().toMillis(),
+        executor.scheduleWithFixedDelay(this::reconcileInterruptedCalls, 0, config.inFlightTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::publishDue, 0, config.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -91,9 +92,9 @@ public class PublishWorker {
         }
     }
 
-    private void failInterruptedCalls() {
+    private void reconcileInterruptedCalls() {
         try {
-            ledger.failInterrupted();
+            ledger.reconcileInterrupted();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Cannot look for interrupted calls this round");
         }
@@ -114,7 +115,7 @@ public class PublishWorker {
 
     /**
      * The window that matters is between the network's answer and the commit that records it: a crash inside it
-     * leaves the row PUBLISHING, later failed as "outcome unknown" although the network had answered. So nothing
+     * leaves the row PUBLISHING, later reconciled as "outcome unknown" although the network had answered. So nothing
      * runs in between but {@link PublicationLedger#recordOutcome}, one short transaction (lock the row, set its
      * state, append its event to the outbox) committed durably (synchronous_commit=on); the claim keeps being
      * renewed until that commit, and a database that is away when the answer comes is waited for rather than the
@@ -127,7 +128,8 @@ public class PublishWorker {
                 TimeUnit.MILLISECONDS);
         try {
             try {
-                result = call.connector().publish(call.request());
+                result = call.reconcile() ? call.connector().reconcile(call.request())
+                        : call.connector().publish(call.request());
             } catch (RuntimeException e) {
                 result = new PublishResult.Unknown(PublishResult.outcomeUnknown(
                         "the call ended in an unexpected error (" + e.getClass().getSimpleName() + ")"), null);
@@ -148,7 +150,7 @@ public class PublishWorker {
     /**
      * Records the outcome, retrying while the failure is transient (the database restarting, say): the answer is
      * only in this process's memory, and giving up would turn a known outcome into an unknown one. Other failures
-     * are thrown, leaving the row PUBLISHING to be failed as interrupted; the log then holds what the network said.
+     * are thrown, leaving the row PUBLISHING to be reconciled as interrupted; the log then holds what the network said.
      */
     private void record(Claim.Call call, PublishResult result) {
         UUID publicationId = call.request().publicationId();
