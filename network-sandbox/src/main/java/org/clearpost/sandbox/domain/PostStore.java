@@ -63,6 +63,15 @@ public class PostStore {
         return media;
     }
 
+    /**
+     * Makes media uploaded in chunks ({@code /2/media/upload/initialize}...) attachable once X has processed it: from
+     * then on it is the token's media like a one-shot upload.
+     */
+    public synchronized HeldMedia addXMedia(String fingerprint, HeldMedia media) {
+        xMedia.put(media.mediaId(), new UploadedMedia(fingerprint, media));
+        return media;
+    }
+
     /** Sets the alt text of media this token uploaded; empty when it uploaded no media with that id. */
     public synchronized Optional<HeldMedia> describeXMedia(String fingerprint, String mediaId, String altText) {
         UploadedMedia uploaded = xMedia.get(mediaId);
@@ -86,7 +95,9 @@ public class PostStore {
         if (!tweetTexts.add(fingerprint + '\0' + text)) {
             return Optional.empty();
         }
-        Kind kind = inReplyTo != null ? Kind.REPLY : quoteOf != null ? Kind.QUOTE : Kind.POST;
+        Kind kind = inReplyTo != null ? Kind.REPLY : quoteOf != null ? Kind.QUOTE
+                : media.stream().anyMatch(m -> m.contentType() != null && m.contentType().startsWith("video/"))
+                        ? Kind.VIDEO : Kind.POST;
         String username = xUser(fingerprint).username();
         String id = Ids.next();
         return Optional.of(put(new HeldPost(Network.X, id, kind, username, text, null, null, inReplyTo, quoteOf,

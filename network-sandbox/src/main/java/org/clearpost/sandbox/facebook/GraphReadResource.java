@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Facebook Graph API (read)", description = "Page posts and their comments, paged as Graph pages them")
 public class GraphReadResource {
 
-    private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")
+    static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")
             .withZone(ZoneOffset.UTC);
     private static final int DEFAULT_LIMIT = 25;
     private static final int MAX_LIMIT = 100;
@@ -145,7 +145,7 @@ public class GraphReadResource {
         return OffsetDateTime.parse(value).toEpochSecond();
     }
 
-    private static Response page(List<Map<String, Object>> all, Integer limit, String after, UriInfo uri) {
+    static Response page(List<Map<String, Object>> all, Integer limit, String after, UriInfo uri) {
         int size = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(MAX_LIMIT, limit));
         int from = after == null ? 0 : decode(after) + 1;
         if (from < 0) {
@@ -183,7 +183,7 @@ public class GraphReadResource {
         }
     }
 
-    private static Optional<Response> refuse(HttpHeaders headers, String accessToken) {
+    static Optional<Response> refuse(HttpHeaders headers, String accessToken) {
         Optional<String> token = Tokens.fromAuthorization(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
                 "Bearer", "OAuth").or(() -> Tokens.nonBlank(accessToken));
         if (token.isEmpty()) {

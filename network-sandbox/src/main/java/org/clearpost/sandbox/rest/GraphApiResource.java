@@ -2,6 +2,7 @@ package org.clearpost.sandbox.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +29,12 @@ import org.clearpost.sandbox.domain.FixedWindowRateLimiter.Decision;
 import org.clearpost.sandbox.domain.HeldMedia;
 import org.clearpost.sandbox.domain.HeldPost;
 import org.clearpost.sandbox.domain.Ids;
+import org.clearpost.sandbox.domain.Network;
 import org.clearpost.sandbox.domain.PostStore;
+import org.clearpost.sandbox.domain.PublishFaults;
 import org.clearpost.sandbox.domain.RateLimits;
 import org.clearpost.sandbox.domain.Tokens;
+import org.clearpost.sandbox.facebook.GraphUsageHeaders;
 import org.clearpost.sandbox.metrics.GraphResponses;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -37,8 +42,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * Graph API {@code POST /{page-id}/feed}, {@code /{page-id}/photos} and {@code /{object-id}/comments}, with or
- * without a version prefix. Like Graph, parameters may come in the
+ * Graph API {@code POST /{page-id}/feed}, {@code /{page-id}/photos}, {@code /{page-id}/videos} and
+ * {@code /{object-id}/comments}, with or without a version prefix. Each answer carries Graph's usage headers
+ * ({@link GraphUsageHeaders}); a publishing call honours an armed drop-after-accept fault ({@link PublishFaults}). Like Graph, parameters may come in the
  * query string, a urlencoded or multipart form, or a JSON body, and the token as {@code access_token} or in an
  * {@code Authorization: Bearer|OAuth} header.
  */
@@ -55,8 +61,14 @@ public class GraphApiResource {
     private final PostStore store;
     private final RateLimits limits;
     private final ObjectMapper mapper;
+    private final PublishFaults faults;
+    // The request being answered (a request-scoped proxy), for the drop-after-accept fault.
+    private final HttpServerRequest request;
 
-    GraphApiResource(PostStore store, RateLimits limits, ObjectMapper mapper) {
+    GraphApiResource(PostStore store, RateLimits limits, ObjectMapper mapper, PublishFaults faults,
+            HttpServerRequest request) {
+        this.faults = faults;
+        this.request = request;
         this.store = store;
         this.limits = limits;
         this.mapper = mapper;
@@ -114,7 +126,7 @@ public class GraphApiResource {
             String fbid = mediaFbid(params.get("attached_media[" + i + "]"));
             if (fbid == null) {
                 return withUsage(graphError(400, "(#100) param attached_media[" + i + "] must be an object with "
-                        + "media_fbid", 100, null, null), usage);
+                        + "media_fbid", 100, null, null), usage, pageId);
             }
             attached.add(fbid);
         }
@@ -122,21 +134,24 @@ public class GraphApiResource {
             Optional<List<HeldMedia>> photos = store.unpublishedPhotos(auth.fingerprint(), attached);
             if (photos.isEmpty()) {
                 return withUsage(graphError(400, "(#100) attached_media holds a media_fbid that is not an "
-                        + "unpublished photo of this Page", 100, null, null), usage);
+                        + "unpublished photo of this Page", 100, null, null), usage, pageId);
             }
             HeldPost held = store.addPagePostWithPhotos(auth.fingerprint(), pageId, params.get("message"),
                     photos.get());
             LOG.infof("Held Facebook post %s with %d photos", held.id(), photos.get().size());
-            return withUsage(Response.ok(Map.of("id", held.id())), usage);
+            faults.afterAccept(Network.FACEBOOK, request);
+            return withUsage(Response.ok(Map.of("id", held.id())), usage, pageId);
         }
         if (message == null && link == null) {
-            return withUsage(graphError(400, "(#100) Missing message or attachment", 100, null, null), usage);
+            return withUsage(graphError(400, "(#100) Missing message or attachment", 100, null, null), usage,
+                    pageId);
         }
         // The held text is the message as sent, untrimmed, so tests compare what the connector really sent.
         HeldPost held = store.addPagePost(auth.fingerprint(), pageId, message == null ? null : params.get("message"),
                 link);
         LOG.infof("Held Facebook post %s for token %s", held.id(), XApiResource.shortFingerprint(auth.fingerprint()));
-        return withUsage(Response.ok(Map.of("id", held.id())), usage);
+        faults.afterAccept(Network.FACEBOOK, request);
+        return withUsage(Response.ok(Map.of("id", held.id())), usage, pageId);
     }
 
     /**
@@ -200,7 +215,7 @@ public class GraphApiResource {
         Decision usage = limits.facebookApp();
         String url = Tokens.nonBlank(params.get("url")).orElse(null);
         if (upload == null && url == null) {
-            return withUsage(graphError(400, "(#324) Requires upload file", 324, null, null), usage);
+            return withUsage(graphError(400, "(#324) Requires upload file", 324, null, null), usage, pageId);
         }
         String photoId = Ids.next();
         HeldMedia photo = upload != null
@@ -210,16 +225,66 @@ public class GraphApiResource {
         if ("false".equalsIgnoreCase(params.get("published"))) {
             // Uploaded for a later feed post's attached_media: nothing is shown on the Page yet.
             store.addUnpublishedPhoto(auth.fingerprint(), photo);
-            return withUsage(Response.ok(Map.of("id", photoId)), usage);
+            return withUsage(Response.ok(Map.of("id", photoId)), usage, pageId);
         }
         String message = params.get("message") != null ? params.get("message") : params.get("caption");
         HeldPost held = store.addPhoto(auth.fingerprint(), pageId, message, photo);
         LOG.infof("Held Facebook photo post %s for token %s", held.id(),
                 XApiResource.shortFingerprint(auth.fingerprint()));
+        faults.afterAccept(Network.FACEBOOK, request);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", photoId);
         answer.put("post_id", held.id());
-        return withUsage(Response.ok(answer), usage);
+        return withUsage(Response.ok(answer), usage, pageId);
+    }
+
+    /**
+     * {@code POST /{page-id}/videos}: the video as multipart {@code source}, with {@code description} (the post text)
+     * and {@code title}; published at once on the Page: {@code {"id": "<video-id>"}}, seen at
+     * {@code https://www.facebook.com/{page-id}/videos/{video-id}}. Graph also takes {@code file_url}; the sandbox
+     * takes uploaded bytes only, which is what a publisher sends.
+     */
+    @POST
+    @Path("{version: v[0-9]+\\.[0-9]+}/{pageId}/videos")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response videosVersioned(@PathParam("pageId") String pageId, @Context HttpHeaders headers,
+            @Context UriInfo uri, @RestForm("source") FileUpload source, @RestForm String description,
+            @RestForm String title, @RestForm("access_token") String accessToken) throws IOException {
+        return videos(pageId, headers, uri, source, description, title, accessToken);
+    }
+
+    @POST
+    @Path("{pageId}/videos")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response videos(@PathParam("pageId") String pageId, @Context HttpHeaders headers, @Context UriInfo uri,
+            @RestForm("source") FileUpload source, @RestForm String description, @RestForm String title,
+            @RestForm("access_token") String accessToken) throws IOException {
+        Map<String, String> params = queryParams(uri);
+        putIfPresent(params, "access_token", accessToken);
+        Authorized auth = authorize(headers, params);
+        if (auth.refusal() != null) {
+            return auth.refusal();
+        }
+        Decision usage = limits.facebookApp();
+        if (source == null) {
+            return withUsage(graphError(400, "(#100) Either source or file_url must be given", 100, null, null),
+                    usage, pageId);
+        }
+        if (source.contentType() == null || !source.contentType().startsWith("video/")) {
+            return withUsage(graphError(400, "(#352) Sorry, the video file you selected is in a format that we "
+                    + "don't support.", 352, null, null), usage, pageId);
+        }
+        byte[] bytes = Files.readAllBytes(source.uploadedFile());
+        String videoId = Ids.next();
+        HeldMedia video = new HeldMedia(videoId, source.contentType(), bytes.length, Tokens.sha256(bytes), null, null);
+        HeldPost held = store.hold(new HeldPost(Network.FACEBOOK, videoId,
+                HeldPost.Kind.VIDEO, pageId, description, pageId, null, null, null, null, null, List.of(video),
+                "https://www.facebook.com/" + pageId + "/videos/" + videoId, auth.fingerprint(),
+                Instant.now()));
+        LOG.infof("Held Facebook video %s (%d bytes, title %s) for token %s", held.id(), bytes.length,
+                title == null ? "none" : "given", XApiResource.shortFingerprint(auth.fingerprint()));
+        faults.afterAccept(Network.FACEBOOK, request);
+        return withUsage(Response.ok(Map.of("id", videoId)), usage, pageId);
     }
 
     /**
@@ -245,12 +310,14 @@ public class GraphApiResource {
         }
         Decision usage = limits.facebookApp();
         if (Tokens.nonBlank(params.get("message")).isEmpty()) {
-            return withUsage(graphError(400, "(#100) Missing message or attachment", 100, null, null), usage);
+            return withUsage(graphError(400, "(#100) Missing message or attachment", 100, null, null), usage,
+                    objectId);
         }
         HeldPost held = store.addComment(auth.fingerprint(), objectId, params.get("message"));
         LOG.infof("Held Facebook comment %s on %s for token %s", held.id(), objectId,
                 XApiResource.shortFingerprint(auth.fingerprint()));
-        return withUsage(Response.ok(Map.of("id", held.id())), usage);
+        faults.afterAccept(Network.FACEBOOK, request);
+        return withUsage(Response.ok(Map.of("id", held.id())), usage, objectId);
     }
 
     /** The {@code media_fbid} of one {@code attached_media[n]} value, {@code {"media_fbid":"..."}}; null if none. */
@@ -280,12 +347,9 @@ public class GraphApiResource {
         return new Authorized(Tokens.fingerprint(token.get()), null);
     }
 
-    /** X-App-Usage holds percentages of the app's hourly allowance: {"call_count":n,"total_time":n,"total_cputime":n}. */
-    private static Response withUsage(Response.ResponseBuilder builder, Decision usage) {
-        int percent = (int) Math.min(100, usage.used() * 100L / usage.limit());
-        String header = "{\"call_count\":" + percent + ",\"total_time\":" + percent + ",\"total_cputime\":" + percent
-                + "}";
-        return builder.type(MediaType.APPLICATION_JSON).header("X-App-Usage", header).build();
+    /** Graph's usage headers on every answer: see {@link GraphUsageHeaders}. */
+    private static Response withUsage(Response.ResponseBuilder builder, Decision usage, String businessId) {
+        return GraphUsageHeaders.add(builder.type(MediaType.APPLICATION_JSON), usage, businessId).build();
     }
 
     /** Graph's error body: {"error":{"message","type":"OAuthException","code",["error_subcode"],"fbtrace_id"}}. */

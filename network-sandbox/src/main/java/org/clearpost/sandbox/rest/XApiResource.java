@@ -15,6 +15,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +32,9 @@ import org.clearpost.sandbox.config.SandboxConfig;
 import org.clearpost.sandbox.domain.FixedWindowRateLimiter.Decision;
 import org.clearpost.sandbox.domain.HeldMedia;
 import org.clearpost.sandbox.domain.HeldPost;
+import org.clearpost.sandbox.domain.Network;
 import org.clearpost.sandbox.domain.PostStore;
+import org.clearpost.sandbox.domain.PublishFaults;
 import org.clearpost.sandbox.domain.RateLimits;
 import org.clearpost.sandbox.domain.Tokens;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +43,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * The X API v2 endpoints a publisher uses, with X's status codes, error bodies and rate-limit headers.
+ * The X API v2 endpoints a publisher uses, with X's status codes, error bodies and rate-limit headers. A post and a
+ * repost honour an armed drop-after-accept fault ({@link PublishFaults}); video comes through the chunked upload of
+ * {@code org.clearpost.sandbox.x.XMediaUploadResource}, and the user timeline a publisher reconciles against is
+ * {@code org.clearpost.sandbox.x.XTimelineResource}.
  * The order of checks follows X: authentication, then the rate limit (which counts refused calls too), then the
  * request itself.
  */
@@ -61,8 +68,11 @@ public class XApiResource {
     private final RateLimits limits;
     private final SandboxConfig config;
     private final ObjectMapper mapper;
+    private final PublishFaults faults;
 
-    XApiResource(PostStore store, RateLimits limits, SandboxConfig config, ObjectMapper mapper) {
+    XApiResource(PostStore store, RateLimits limits, SandboxConfig config, ObjectMapper mapper,
+            PublishFaults faults) {
+        this.faults = faults;
         this.store = store;
         this.limits = limits;
         this.config = config;
@@ -72,7 +82,8 @@ public class XApiResource {
     /** Body: {@code {"text": "...", "reply": {"in_reply_to_tweet_id": "..."}, "quote_tweet_id": "..."}}. */
     @POST
     @Path("/tweets")
-    public Response createTweet(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    public Response createTweet(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
+            @Context HttpServerRequest request) {
         Optional<String> token = bearer(authorization);
         if (token.isEmpty() || grants.refusal(org.clearpost.sandbox.domain.Network.X, token.get()).isPresent()) {
             return unauthorized();
@@ -117,6 +128,7 @@ public class XApiResource {
                     "You are not allowed to create a Tweet with duplicate content.")), rate);
         }
         LOG.infof("Held X post %s for token %s", held.get().id(), shortFingerprint(fingerprint));
+        faults.afterAccept(Network.X, request);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", held.get().id());
         data.put("text", value);
@@ -130,7 +142,8 @@ public class XApiResource {
     @POST
     @Path("/users/{id}/retweets")
     public Response retweet(@PathParam("id") String userId,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
+            @Context HttpServerRequest request) {
         Optional<String> token = bearer(authorization);
         if (token.isEmpty()) {
             return unauthorized();
@@ -150,6 +163,7 @@ public class XApiResource {
         }
         HeldPost held = store.addRetweet(fingerprint, tweetId);
         LOG.infof("Held X repost %s of %s for token %s", held.id(), tweetId, shortFingerprint(fingerprint));
+        faults.afterAccept(Network.X, request);
         return withRate(Response.ok(Map.of("data", Map.of("retweeted", true))), rate);
     }
 

@@ -7,10 +7,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.clearpost.events.MediaItem;
 import org.clearpost.events.MediaKind;
 import org.clearpost.events.Network;
@@ -21,7 +25,17 @@ import org.clearpost.publisher.config.NetworksConfig;
  * it): {@code POST /{page-id}/feed} ({@code message}, {@code link} for a share), {@code POST /{page-id}/photos}
  * (multipart {@code source}, {@code message}, {@code alt_text_custom}) for a post with one image (several: each
  * uploaded with {@code published=false}, then one feed post with {@code attached_media}), and
- * {@code POST /{object-id}/comments} for replies, thread parts and first comments.
+ * {@code POST /{object-id}/comments} for replies, thread parts and first comments, and {@code POST /{page-id}/videos}
+ * (multipart {@code source}, {@code description} = the text, {@code title} = the video's caption) for a video, which
+ * answers the video id, seen at {@code https://www.facebook.com/{page-id}/videos/{video-id}}. Every answer's
+ * {@code X-App-Usage} and {@code X-Business-Use-Case-Usage} headers ({@link GraphUsage}) set when the account may
+ * call again.
+ *
+ * <p>Reconciliation: {@link Reconciliation#LOOKUP}, since Graph has no idempotency key and no duplicate check.
+ * {@link #reconcile} looks for this step's exact text where it would show ({@link FacebookLookup}): the Page feed for
+ * a post, photo post or share (with the shared link among its attachments), the Page's videos (by description) for a
+ * video, the object's comments (from the Page) for a comment. Found is {@code Published} with its id and URL, not
+ * found is {@code Retry}, a look-up that fails is {@code Unknown} (asked again later).
  */
 @ApplicationScoped
 public class FacebookConnector implements NetworkConnector {
@@ -53,8 +67,50 @@ public class FacebookConnector implements NetworkConnector {
 
     @Override
     public PublishResult reconcile(PublishRequest request) {
-        // Until the look-up is written the ledger never asks: it fails an unknown outcome for a person to check.
-        return new PublishResult.Unknown(PublishResult.outcomeUnknown("no look-up yet"), null);
+        FacebookLookup lookup = new FacebookLookup(http, base, request.token().value());
+        String page = encode(request.account());
+        PublishStep step = request.step();
+        try {
+            if (step instanceof PublishStep.Post post && isVideo(post.media())) {
+                return found(lookup.find("/" + page + "/videos?fields=id,description,created_time&limit=100",
+                        FacebookLookup.text("description", post.text())), request, id -> videoUrl(request, id));
+            }
+            if (step instanceof PublishStep.Post post) {
+                return found(lookup.find("/" + page + "/feed?fields=id,message,created_time&limit=100",
+                        FacebookLookup.text("message", post.text())), request, FacebookConnector::postUrl);
+            }
+            if (step instanceof PublishStep.Reply reply) {
+                Predicate<JsonNode> fromPage = c -> c.path("from").path("id").asText(request.account())
+                        .equals(request.account());
+                return found(lookup.find("/" + encode(reply.parentId()) + "/comments?fields=id,message,from,"
+                        + "created_time&order=reverse_chronological&limit=100",
+                        FacebookLookup.text("message", reply.text()).and(fromPage)), request,
+                        FacebookConnector::postUrl);
+            }
+            PublishStep.Share share = (PublishStep.Share) step;
+            String link = shareLink(share);
+            Predicate<JsonNode> linksIt = p -> {
+                for (JsonNode attachment : p.path("attachments").path("data")) {
+                    if (link.equals(attachment.path("url").asText())) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+            return found(lookup.find("/" + page + "/feed?fields=id,message,created_time,attachments&limit=100",
+                    FacebookLookup.text("message", share.text()).and(linksIt)), request, FacebookConnector::postUrl);
+        } catch (NetworkHttp.CallFailed e) {
+            return e.result();
+        }
+    }
+
+    private static PublishResult found(Optional<JsonNode> item, PublishRequest request, Function<String, URI> url) {
+        if (item.isEmpty()) {
+            return new PublishResult.Retry("the Page " + request.account() + " shows nothing with this step's "
+                    + "content: it was not published", null);
+        }
+        String id = item.get().path("id").asText();
+        return new PublishResult.Published(id, url.apply(id), null);
     }
 
     @Override
@@ -64,8 +120,13 @@ public class FacebookConnector implements NetworkConnector {
             if (post.media().isEmpty()) {
                 return form(request, "/" + encode(request.account()) + "/feed", Map.of("message", post.text()));
             }
+            if (isVideo(post.media())) {
+                return post.media().size() == 1 ? video(request, post.text(), post.media().get(0))
+                        : new PublishResult.Failed("a Facebook Page post takes one video alone; this post has "
+                                + describe(post.media()), null);
+            }
             if (post.media().stream().anyMatch(m -> m.kind() != MediaKind.IMAGE)) {
-                return new PublishResult.Failed("the Facebook connector publishes images only so far; this post has "
+                return new PublishResult.Failed("a Facebook Page post takes images or one video; this post has "
                         + describe(post.media()), null);
             }
             return post.media().size() == 1 ? photo(request, post.text(), post.media().get(0))
@@ -82,7 +143,7 @@ public class FacebookConnector implements NetworkConnector {
         if (share.text() != null && !share.text().isBlank()) {
             fields.put("message", share.text());
         }
-        fields.put("link", share.postUrl() != null ? share.postUrl() : "https://www.facebook.com/" + share.postId());
+        fields.put("link", shareLink(share));
         return form(request, "/" + encode(request.account()) + "/feed", fields);
     }
 
@@ -94,6 +155,50 @@ public class FacebookConnector implements NetworkConnector {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
         return http.send("Facebook", call, response -> read(response, request.account()));
+    }
+
+    /** A video post: the upload itself publishes it on the Page, so a lost answer is an unknown outcome. */
+    private PublishResult video(PublishRequest request, String text, MediaItem item) {
+        byte[] bytes;
+        try {
+            bytes = media.fetch(item);
+        } catch (NetworkHttp.CallFailed e) {
+            return e.result();
+        }
+        Multipart form = new Multipart()
+                .file("source", item.mediaId() + ".mp4", item.contentType(), bytes)
+                .field("description", text);
+        if (item.caption() != null && !item.caption().isBlank()) {
+            form.field("title", item.caption());
+        }
+        form.field("access_token", request.token().value());
+        HttpRequest.Builder call = HttpRequest.newBuilder(NetworkHttp.endpoint(base,
+                        "/" + encode(request.account()) + "/videos"))
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher());
+        return http.send("Facebook", call, response -> {
+            PublishResult result = read(response, request.account());
+            return result instanceof PublishResult.Published published
+                    ? new PublishResult.Published(published.externalId(), videoUrl(request, published.externalId()),
+                            published.accountPausedUntil())
+                    : result;
+        });
+    }
+
+    private static URI videoUrl(PublishRequest request, String videoId) {
+        return URI.create("https://www.facebook.com/" + encode(request.account()) + "/videos/" + videoId);
+    }
+
+    private static URI postUrl(String id) {
+        return URI.create("https://www.facebook.com/" + id);
+    }
+
+    private static String shareLink(PublishStep.Share share) {
+        return share.postUrl() != null ? share.postUrl() : "https://www.facebook.com/" + share.postId();
+    }
+
+    private static boolean isVideo(List<MediaItem> items) {
+        return items.stream().anyMatch(m -> m.kind() == MediaKind.VIDEO);
     }
 
     /** A photo post: Graph publishes the photo with its message as one Page post and answers both ids. */
@@ -167,26 +272,29 @@ public class FacebookConnector implements NetworkConnector {
     private PublishResult read(HttpResponse<String> response, String page) {
         int status = response.statusCode();
         JsonNode body = http.json(response.body());
+        Instant pausedUntil = GraphUsage.pausedUntil(response.headers(), Instant.now()).orElse(null);
         if (status / 100 == 2) {
             // A photo answers its own id and the id of the Page post showing it: the post is what was published.
             String id = body.path("post_id").asText(body.path("id").asText(""));
             if (id.isEmpty()) {
                 return new PublishResult.Unknown(PublishResult.outcomeUnknown(
-                        "Facebook answered " + status + " without a post id"), null);
+                        "Facebook answered " + status + " without a post id"), pausedUntil);
             }
-            return new PublishResult.Published(id, URI.create("https://www.facebook.com/" + id), null);
+            return new PublishResult.Published(id, postUrl(id), pausedUntil);
         }
         JsonNode error = body.path("error");
         String message = NetworkHttp.message(error.path("message").asText(null), response.body());
         int code = error.path("code").asInt(0);
         if (status >= 500 || error.path("is_transient").asBoolean(false) || TRY_LATER_CODES.contains(code)) {
-            return new PublishResult.Retry("Facebook answered " + status + ": " + message, null);
+            return new PublishResult.Retry("Facebook answered " + status + " (code " + code + "): " + message,
+                    pausedUntil);
         }
         if (code == INVALID_TOKEN || status == 401) {
             return new PublishResult.NeedsReconnect("Facebook did not accept the access token of page " + page + " ("
-                    + message + "): an admin must connect it again", null);
+                    + message + "): an admin must connect it again", pausedUntil);
         }
-        return new PublishResult.Failed("Facebook refused the post (" + status + "): " + message, null);
+        return new PublishResult.Failed("Facebook refused the post (" + status + ", code " + code + "): " + message,
+                pausedUntil);
     }
 
     private static String encode(String value) {

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.clearpost.events.MediaItem;
 import org.clearpost.events.MediaKind;
 import org.clearpost.events.Network;
@@ -19,11 +22,23 @@ import org.clearpost.publisher.network.NetworkHttp.CallFailed;
 /**
  * X API v2 with the account's OAuth 2.0 user token: {@code POST /2/tweets} (text, {@code reply}, {@code quote_tweet_id},
  * {@code media.media_ids}); images through {@code POST /2/media/upload} with alt text set by
- * {@code POST /2/media/metadata}; reposts through {@code GET /2/users/me} (the token's user id) and
- * {@code POST /2/users/{id}/retweets}.
+ * {@code POST /2/media/metadata}; a video through the chunked upload ({@code POST /2/media/upload/initialize},
+ * {@code /2/media/upload/{id}/append}, {@code /2/media/upload/{id}/finalize}, then {@code GET
+ * /2/media/upload?command=STATUS} until processed: {@link XVideoUpload}); reposts through {@code GET /2/users/me} (the
+ * token's user id) and {@code POST /2/users/{id}/retweets}.
+ *
+ * <p>Reconciliation: {@link Reconciliation#LOOKUP}, since X takes no idempotency key. {@link #reconcile} reads the
+ * account's own timeline ({@code GET /2/users/{id}/tweets}, {@link XLookup}) for this step's text (and the post it
+ * replies to or quotes, or the post reposted): found is {@code Published} with that id and URL, not found is
+ * {@code Retry}, a look-up that fails is {@code Unknown} (asked again later). X refuses the same text twice from one
+ * account with 403 "duplicate content": after a try of this step whose outcome was unknown, that answer means the
+ * post may well be there, so it is {@code Unknown} (look it up), never {@code Failed}.
  */
 @ApplicationScoped
 public class XConnector implements NetworkConnector {
+
+    /** Step memory: when a post call of this step was first sent. */
+    static final String POST_SENT = "x.post-sent";
 
     private final NetworkHttp http;
     private final MediaFetcher media;
@@ -47,8 +62,31 @@ public class XConnector implements NetworkConnector {
 
     @Override
     public PublishResult reconcile(PublishRequest request) {
-        // Until the look-up is written the ledger never asks: it fails an unknown outcome for a person to check.
-        return new PublishResult.Unknown(PublishResult.outcomeUnknown("no look-up yet"), null);
+        PublishStep step = request.step();
+        Predicate<JsonNode> which;
+        if (step instanceof PublishStep.Post post) {
+            which = XLookup.post(post.text(), null, null);
+        } else if (step instanceof PublishStep.Reply reply) {
+            which = XLookup.post(reply.text(), "replied_to", reply.parentId());
+        } else {
+            PublishStep.Share share = (PublishStep.Share) step;
+            which = share.text() == null ? XLookup.repostOf(share.postId())
+                    : XLookup.post(share.text(), "quoted", share.postId());
+        }
+        try {
+            Optional<JsonNode> found = new XLookup(http, path -> authorized(request, path)).find(which);
+            if (found.isEmpty()) {
+                return new PublishResult.Retry("the recent posts of " + request.account()
+                        + " on X hold nothing with this step's content: it was not published", null);
+            }
+            if (step instanceof PublishStep.Share share && share.text() == null) {
+                return new PublishResult.Published(share.postId(), repostUrl(share), null);
+            }
+            String id = found.get().path("id").asText();
+            return new PublishResult.Published(id, postUrl(request.account(), id), null);
+        } catch (CallFailed e) {
+            return e.result();
+        }
     }
 
     @Override
@@ -89,8 +127,17 @@ public class XConnector implements NetworkConnector {
         HttpRequest.Builder call = authorized(request, "/2/tweets")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(http.json(body)));
+        // Kept before the call: a later try then knows X's "duplicate content" may be this step's own post.
+        boolean triedBefore = request.memory().recall(POST_SENT).isPresent();
+        if (!triedBefore) {
+            request.memory().remember(POST_SENT, Instant.now().toString());
+        }
         return http.send("X", call, response -> {
             Instant pausedUntil = XRateLimit.pausedUntil(response.headers()).orElse(null);
+            if (triedBefore && response.statusCode() == 403 && isDuplicate(response)) {
+                return new PublishResult.Unknown(PublishResult.outcomeUnknown("X refused the post as duplicate "
+                        + "content after an earlier try of this step: it may be that try's post"), pausedUntil);
+            }
             if (response.statusCode() / 100 != 2) {
                 return refusal(response, request.account(), "the post");
             }
@@ -103,13 +150,25 @@ public class XConnector implements NetworkConnector {
         });
     }
 
-    /** Uploads one image and sets its alt text; the media id it answers goes on the post. Nothing is public yet. */
+    /**
+     * Uploads one image (one call) or video (chunked) and sets its alt text; the media id it answers goes on the post.
+     * Nothing is public yet.
+     */
     private String upload(PublishRequest request, MediaItem item) throws CallFailed {
-        if (item.kind() != MediaKind.IMAGE) {
+        if (item.kind() != MediaKind.IMAGE && item.kind() != MediaKind.VIDEO) {
             throw new CallFailed(new PublishResult.Failed("media " + item.mediaId() + " is " + item.kind()
-                    + ": the X connector uploads images only so far (video needs the chunked upload)", null));
+                    + ": X takes images and video", null));
         }
         byte[] bytes = media.fetch(item);
+        String mediaId = item.kind() == MediaKind.VIDEO
+                ? new XVideoUpload(http, path -> authorized(request, path),
+                        (response, what) -> refusal(response, request.account(), what)).upload(item, bytes)
+                : uploadImage(request, item, bytes);
+        describe(request, item, mediaId);
+        return mediaId;
+    }
+
+    private String uploadImage(PublishRequest request, MediaItem item, byte[] bytes) throws CallFailed {
         Multipart form = new Multipart()
                 .file("media", item.mediaId() + extension(item.contentType()), item.contentType(), bytes)
                 .field("media_category", "image/gif".equalsIgnoreCase(item.contentType()) ? "tweet_gif"
@@ -124,6 +183,10 @@ public class XConnector implements NetworkConnector {
             throw new CallFailed(new PublishResult.Retry("X answered the upload of media " + item.mediaId()
                     + " without a media id", null));
         }
+        return mediaId;
+    }
+
+    private void describe(PublishRequest request, MediaItem item, String mediaId) throws CallFailed {
         if (item.altText() != null && !item.altText().isBlank()) {
             Map<String, Object> metadata = Map.of("id", mediaId,
                     "metadata", Map.of("alt_text", Map.of("text", item.altText())));
@@ -135,7 +198,6 @@ public class XConnector implements NetworkConnector {
                         + item.mediaId()));
             }
         }
-        return mediaId;
     }
 
     /** A repost: X forbids the same text from several accounts one controls, so a share is never a new post. */
@@ -160,10 +222,20 @@ public class XConnector implements NetworkConnector {
                 return new PublishResult.Unknown(PublishResult.outcomeUnknown("X answered "
                         + response.statusCode() + " to the repost without \"retweeted\": true"), pausedUntil);
             }
-            URI url = share.postUrl() != null ? URI.create(share.postUrl())
-                    : URI.create("https://x.com/i/web/status/" + share.postId());
-            return new PublishResult.Published(share.postId(), url, pausedUntil);
+            return new PublishResult.Published(share.postId(), repostUrl(share), pausedUntil);
         });
+    }
+
+    private static URI repostUrl(PublishStep.Share share) {
+        return share.postUrl() != null ? URI.create(share.postUrl())
+                : URI.create("https://x.com/i/web/status/" + share.postId());
+    }
+
+    /** X's 403 for a text this account already posted: "You are not allowed to create a Tweet with duplicate content." */
+    private boolean isDuplicate(HttpResponse<String> response) {
+        JsonNode body = http.json(response.body());
+        return (body.path("detail").asText("") + " " + body.path("errors").path(0).path("message").asText(""))
+                .toLowerCase(Locale.ROOT).contains("duplicate content");
     }
 
     private HttpRequest.Builder authorized(PublishRequest request, String path) {
