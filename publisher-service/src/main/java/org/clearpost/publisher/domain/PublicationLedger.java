@@ -108,6 +108,12 @@ public class PublicationLedger {
             INSERT INTO account_pause (network, account, paused_until) VALUES (:network, :account, :until)
             ON CONFLICT (network, account) DO UPDATE SET paused_until = EXCLUDED.paused_until""";
 
+    // The account's waiting posts show why they wait and when they go (reconciling ones keep their own reason).
+    private static final String SHOW_PAUSE = """
+            UPDATE publication SET due_at = :until, wait_reason = :reason
+            WHERE network = :network AND account = :account AND status = 'PENDING' AND NOT reconciling
+              AND due_at < :until""";
+
     private final Outbox outbox;
     private final AccountService accounts;
     private final Connectors connectors;
@@ -432,6 +438,13 @@ public class PublicationLedger {
                 .setParameter("network", network.name())
                 .setParameter("account", account)
                 .setParameter("until", until)
+                .executeUpdate();
+        Panache.getEntityManager().createNativeQuery(SHOW_PAUSE)
+                .setParameter("network", network.name())
+                .setParameter("account", account)
+                .setParameter("until", until)
+                .setParameter("reason", RateBudget.name(network) + " allows no more calls from this account until "
+                        + RateBudget.at(until, clock.instant()) + " (its rate-limit signals)")
                 .executeUpdate();
     }
 
