@@ -1,9 +1,11 @@
 package org.clearpost.sandbox.domain;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,7 +44,20 @@ public class PublishFaults {
         }
         LOG.infof("Dropping the connection of %s %s after accepting it (armed fault)", request.method(),
                 request.path());
-        request.connection().close();
+        drop(request);
         return true;
+    }
+
+    /**
+     * Closes the connection under the request, now. Vert.x's own {@code HttpConnection.close()} on HTTP/1.x lets a
+     * response in progress finish first, so the endpoint's answer would sometimes still get out; closing the channel
+     * itself, and waiting for it, is sure to lose the answer the endpoint writes after this returns.
+     */
+    private static void drop(HttpServerRequest request) {
+        if (request.connection() instanceof ConnectionBase connection) {
+            connection.channel().close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        } else {
+            request.connection().close();
+        }
     }
 }

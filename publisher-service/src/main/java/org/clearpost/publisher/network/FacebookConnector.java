@@ -293,8 +293,8 @@ public class FacebookConnector implements NetworkConnector {
             return new PublishResult.NeedsReconnect("Facebook did not accept the access token of page " + page + " ("
                     + message + "): an admin must connect it again", pausedUntil);
         }
-        return new PublishResult.Failed("Facebook refused the post (" + status + ", code " + code + "): " + message,
-                pausedUntil);
+        // Graph's message carries its code as "(#200) ..."; the reason keeps the network's own words.
+        return new PublishResult.Failed("Facebook refused the post (" + status + "): " + message, pausedUntil);
     }
 
     private static String encode(String value) {
