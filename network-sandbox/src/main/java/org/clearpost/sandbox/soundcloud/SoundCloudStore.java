@@ -62,7 +62,7 @@ public class SoundCloudStore {
     }
 
     synchronized Optional<Map<String, Object>> track(String id) {
-        return held(id).map(p -> trackJson(tracks.get(id)));
+        return tracks.containsKey(id) ? held(id).map(p -> trackJson(tracks.get(id))) : Optional.empty();
     }
 
     /** The token's tracks, newest first. */
