@@ -202,6 +202,9 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("CLEARPOST_NETWORKS_BLUESKY_BASE_URL", sandbox);
         env.put("CLEARPOST_NETWORKS_MASTODON_BASE_URL", sandbox);
         env.put("CLEARPOST_NETWORKS_THREADS_BASE_URL", sandbox + "/threads/v1.0");
+        // The sandbox's Flickr app (test-only values, its clearpost.sandbox.flickr.* defaults): it checks signatures.
+        env.put("CLEARPOST_NETWORKS_FLICKR_API_KEY", "sandbox-flickr-test-api-key");
+        env.put("CLEARPOST_NETWORKS_FLICKR_API_SECRET", "sandbox-flickr-test-api-secret");
         return env;
     }
 

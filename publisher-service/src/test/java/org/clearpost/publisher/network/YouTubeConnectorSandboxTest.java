@@ -3,17 +3,21 @@ package org.clearpost.publisher.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.clearpost.events.MediaItem;
 import org.clearpost.events.MediaKind;
 import org.clearpost.events.Network;
+import org.clearpost.publisher.config.NetworksConfig;
 import org.clearpost.publisher.tokens.AccessToken;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +98,28 @@ class YouTubeConnectorSandboxTest {
         PublishResult.Published published = (PublishResult.Published) reconciled;
         assertThat(sandbox.held(Network.YOUTUBE)).filteredOn(p -> text.equals(p.path("text").asText()))
                 .singleElement().satisfies(p -> assertThat(p.path("id").asText()).isEqualTo(published.externalId()));
+    }
+
+    @Test
+    void aLargerVideoGoesInChunksEachFromTheRangeTheServerReports() throws Exception {
+        // 256 KiB chunks, the smallest Google takes: a 600,000-byte video is three PUTs.
+        NetworksConfig chunked = new SmallRyeConfigBuilder().withMapping(NetworksConfig.class)
+                .withSources(new PropertiesConfigSource(Map.of("clearpost.networks.youtube.base-url",
+                        sandbox.sandbox().toString(), "clearpost.networks.youtube.chunk-bytes", "262144",
+                        "clearpost.networks.youtube.privacy-status", "unlisted"), "chunked-test", 500))
+                .build().getConfigMapping(NetworksConfig.class);
+        YouTubeConnector inChunks = new YouTubeConnector(sandbox.http(), sandbox.media(), chunked);
+        MediaItem video = video(600_000, null);
+        PublishRequest request = sandbox.request(Network.YOUTUBE, "clearpost", new PublishStep.Post("Chunked "
+                + UUID.randomUUID(), List.of(video)), token);
+
+        assertThat(inChunks.publish(request)).isInstanceOf(PublishResult.Published.class);
+
+        JsonNode upload = sandbox.getJson("/sandbox/youtube/uploads/" + uploadId(request));
+        assertThat(upload.path("chunks")).extracting(JsonNode::asText).containsExactly(
+                "bytes 0-262143/600000", "bytes 262144-524287/600000", "bytes 524288-599999/600000");
+        assertThat(upload.path("sha256").asText()).isEqualTo(video.sha256());
+        assertThat(upload.path("metadata").path("privacyStatus").asText()).isEqualTo("unlisted");
     }
 
     @Test
