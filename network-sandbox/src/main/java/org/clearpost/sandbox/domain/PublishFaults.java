@@ -45,18 +45,6 @@ public class PublishFaults {
         LOG.infof("Dropping the connection of %s %s after accepting it (armed fault)", request.method(),
                 request.path());
         drop(request);
-        io.vertx.core.Future<Void> closed = request.connection().close();
-        if (!io.vertx.core.Context.isOnEventLoopThread()) {
-            // A blocking endpoint returns its answer right after this: the close, run on the event loop, must be done
-            // first, or the answer can still reach the caller (seen with multipart endpoints).
-            try {
-                closed.toCompletionStage().toCompletableFuture().get(2, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                LOG.debugf("Closing the connection did not finish cleanly: %s", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         return true;
     }
 
