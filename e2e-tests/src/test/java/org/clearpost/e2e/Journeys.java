@@ -2,8 +2,10 @@ package org.clearpost.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.events.CloudEventHeaders;
 import org.clearpost.events.EventType;
+import org.clearpost.events.Network;
 import org.clearpost.local.Component;
 import org.clearpost.testing.KafkaTopicReader;
 
@@ -41,6 +44,38 @@ final class Journeys {
     void connectFacebookPage(String pageId, String token) {
         platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", token))
                 .put("/accounts/FACEBOOK/{account}/token", pageId).then().statusCode(200);
+    }
+
+    /**
+     * An admin connects the body's account on {@code network} the way the network expects: its OAuth flow, started
+     * from the publisher (the sandbox's authorization server consents as the account's admin would and sends the
+     * browser back to the publisher's callback), or for Bluesky an app password, from which the publisher makes its
+     * sessions.
+     */
+    void connect(Network network, String account) {
+        if (network == Network.BLUESKY) {
+            platform.as("ada", Component.PUBLISHER).body(Map.of("accessToken", "e2e-bluesky-app-password"))
+                    .put("/accounts/BLUESKY/{account}/token", account).then().statusCode(200);
+            return;
+        }
+        String authorizationUrl = platform.as("ada", Component.PUBLISHER)
+                .post("/accounts/{network}/{account}/connect", network.name(), account).then().statusCode(201)
+                .extract().path("authorizationUrl");
+        // The admin's browser: the network's consent page answers with a redirect to the publisher's callback.
+        String callback = given().redirects().follow(false).get(authorizationUrl).then().statusCode(302)
+                .extract().header("Location");
+        given().redirects().follow(false).accept(ContentType.JSON).get(callback).then().statusCode(200)
+                .body("network", equalTo(network.name())).body("account", equalTo(account));
+    }
+
+    /** Dana uploads a media file to drafting's library; its id, to put on targets. */
+    UUID uploadedMedia(String fileName, byte[] bytes, String contentType, String altText) {
+        var request = platform.as("dana", Component.DRAFTING).contentType("multipart/form-data")
+                .multiPart("file", fileName, bytes, contentType);
+        if (altText != null) {
+            request = request.multiPart("altText", altText);
+        }
+        return UUID.fromString(request.post("/media").then().statusCode(201).extract().path("id"));
     }
 
     /** Dana drafts a post from this request body and submits it for clearance. */
