@@ -179,9 +179,17 @@ public class YouTubeUploadResource {
         }
         YouTubeUploads.Chunk chunk = uploads.append(session, start, bytes, contentRange);
         if (chunk.interrupted()) {
-            // The armed test fault: the connection breaks part-way through the chunk.
+            // The armed test fault: the connection breaks part-way through the chunk. Wait until it is closed, so
+            // that the answer returned below can never reach the client first.
+            java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+            request.connection().closeHandler(v -> closed.countDown());
             request.connection().close();
-            return Response.noContent().build();
+            try {
+                closed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Response.serverError().build();
         }
         if (chunk.completedNow()) {
             faults.afterAccept(Network.YOUTUBE, request);

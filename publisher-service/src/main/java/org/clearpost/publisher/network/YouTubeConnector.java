@@ -98,7 +98,7 @@ public class YouTubeConnector implements NetworkConnector {
             byte[] bytes = media.fetch(video);
             Optional<URI> kept = request.memory().recall(SESSION).filter(s -> !s.isEmpty()).map(URI::create);
             if (kept.isPresent()) {
-                Progress progress = ask(request, kept.get(), bytes.length);
+                Progress progress = askOrUnknown(request, kept.get(), bytes.length);
                 if (progress.result() != null) {
                     return progress.result();
                 }
@@ -149,6 +149,22 @@ public class YouTubeConnector implements NetworkConnector {
         return answer(request, status);
     }
 
+    /**
+     * As {@link #ask}; a status query that got no answer says nothing about whether the video exists (the last byte
+     * may be in), so it is an unknown outcome, asked again later, rather than a reason to upload.
+     */
+    private Progress askOrUnknown(PublishRequest request, URI session, long size) throws CallFailed {
+        try {
+            return ask(request, session, size);
+        } catch (CallFailed e) {
+            if (e.result() instanceof PublishResult.Retry retry) {
+                throw new CallFailed(new PublishResult.Unknown(PublishResult.outcomeUnknown(
+                        "the upload session could not be asked: " + retry.reason()), retry.accountPausedUntil()));
+            }
+            throw e;
+        }
+    }
+
     /** Sends the bytes from {@code from} in chunks, each time going on from what the server says it has. */
     private PublishResult upload(PublishRequest request, URI session, byte[] bytes, long from) throws CallFailed {
         long next = from;
@@ -167,7 +183,7 @@ public class YouTubeConnector implements NetworkConnector {
             if (progress.result() != null) {
                 return progress.result();
             }
-            if (progress.next() <= next && end < bytes.length) {
+            if (progress.next() <= next) {
                 return new PublishResult.Retry("YouTube kept none of the chunk at byte " + next
                         + ": the next try resumes from what it reports", null);
             }

@@ -106,6 +106,7 @@ class YouTubeConnectorSandboxTest {
         NetworksConfig chunked = new SmallRyeConfigBuilder().withMapping(NetworksConfig.class)
                 .withSources(new PropertiesConfigSource(Map.of("clearpost.networks.youtube.base-url",
                         sandbox.sandbox().toString(), "clearpost.networks.youtube.chunk-bytes", "262144",
+                        "clearpost.networks.connect-timeout", "PT1S", "clearpost.networks.request-timeout", "PT5S",
                         "clearpost.networks.youtube.privacy-status", "unlisted"), "chunked-test", 500))
                 .build().getConfigMapping(NetworksConfig.class);
         YouTubeConnector inChunks = new YouTubeConnector(sandbox.http(), sandbox.media(), chunked);
