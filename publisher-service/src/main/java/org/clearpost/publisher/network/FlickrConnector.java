@@ -151,7 +151,8 @@ public class FlickrConnector implements NetworkConnector {
         String text = post.text() == null ? "" : post.text().strip();
         String description = item.altText() == null || item.altText().isBlank() ? text
                 : text + (text.isEmpty() ? "" : "\n\n") + "Image description: " + item.altText().strip();
-        String title = TextParts.firstLine(text);
+        String title = post.title() != null && !post.title().isBlank() ? post.title().strip()
+                : TextParts.firstLine(text);
         return new Photo(item, title.isEmpty() ? TextParts.firstLine(item.caption()) : title, description);
     }
 

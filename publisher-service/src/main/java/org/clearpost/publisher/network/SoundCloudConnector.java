@@ -19,8 +19,8 @@ import org.clearpost.publisher.network.NetworkHttp.CallFailed;
  * SoundCloud with the account's OAuth 2.1 token in SoundCloud's own scheme, {@code Authorization: OAuth <token>}.
  * A post is a track: the target's audio file uploaded by {@code POST /tracks} (multipart {@code track[title]},
  * {@code track[description]}, {@code track[sharing]=public}, {@code track[asset_data]}), answered 201 with the
- * track's {@code id} and {@code permalink_url}. The publisher has no title of its own for a target yet, so the
- * <b>title is the text's first line</b> (cut at a word to at most {@value #MAX_TITLE} characters with "…") and the
+ * track's {@code id} and {@code permalink_url}. The <b>title is the one drafting cleared for the target</b>, or
+ * without one the text's first line (cut at a word to at most {@value #MAX_TITLE} characters with "…") and the
  * <b>description is the whole text</b>, so nothing cleared is left out. A post without an audio file fails: "SoundCloud
  * publishes audio tracks". A thread part or first comment answering the track becomes a comment on it
  * ({@code GET /tracks/{id}} first, then {@code POST /tracks/{id}/comments} with {@code comment[body]}); a part
@@ -48,8 +48,16 @@ public class SoundCloudConnector implements NetworkConnector {
         this.base = config.soundcloud().baseUrl();
     }
 
-    /** What SoundCloud shows of a post: title and description, both from the cleared text. */
+    /**
+     * What SoundCloud shows of a post: the title drafting cleared for the target, or when it has none the text's first
+     * line; the cleared text as description.
+     */
     record Track(String title, String description) {
+
+        static Track of(PublishStep.Post post) {
+            return post.title() != null && !post.title().isBlank() ? new Track(post.title().strip(), post.text())
+                    : of(post.text());
+        }
 
         static Track of(String text) {
             String firstLine = text.strip().lines().findFirst().orElse("").strip();
@@ -94,7 +102,7 @@ public class SoundCloudConnector implements NetworkConnector {
             PublishStep step = request.step();
             if (step instanceof PublishStep.Post post) {
                 MediaItem audio = audio(post.media());
-                Track track = Track.of(post.text());
+                Track track = Track.of(post);
                 for (JsonNode held : lookUp(request, "/me/tracks?limit=50&linked_partitioning=true")
                         .path("collection")) {
                     if (track.title().equals(held.path("title").asText(null))
@@ -123,7 +131,7 @@ public class SoundCloudConnector implements NetworkConnector {
     }
 
     private PublishResult upload(PublishRequest request, PublishStep.Post post, MediaItem audio) throws CallFailed {
-        Track track = Track.of(post.text());
+        Track track = Track.of(post);
         byte[] bytes = media.fetch(audio);
         Multipart form = new Multipart()
                 .field("track[title]", track.title())

@@ -23,7 +23,8 @@ import org.clearpost.publisher.network.NetworkHttp.CallFailed;
 /**
  * YouTube Data API v3 {@code videos.insert} as a resumable upload, with the account's Google OAuth token:
  * {@code POST /upload/youtube/v3/videos?uploadType=resumable&part=snippet,status} with the video resource
- * ({@code snippet.title}: the text's first line cut to 100 characters; {@code snippet.description}: the text;
+ * ({@code snippet.title}: the title drafting cleared for the target, else the text's first line cut to 100
+ * characters; {@code snippet.description}: the text;
  * {@code snippet.categoryId} and {@code status.privacyStatus} from {@code clearpost.networks.youtube.*}, public by
  * default) opens an upload session; its URI is remembered in the step's {@link StepMemory} <em>before</em> any byte
  * is sent; then {@code PUT <session>} with the bytes in chunks of {@code chunk-bytes} and {@code Content-Range}, each
@@ -89,7 +90,8 @@ public class YouTubeConnector implements NetworkConnector {
                     + videos.size() + " video(s) among " + post.media().size() + " media item(s))", null);
         }
         MediaItem video = videos.get(0);
-        String title = title(post.text(), video);
+        String title = post.title() != null && !post.title().isBlank() ? post.title().strip()
+                : title(post.text(), video);
         if (title.isEmpty()) {
             return new PublishResult.Failed("YouTube needs a title: the post's text and the video's caption are "
                     + "empty", null);
