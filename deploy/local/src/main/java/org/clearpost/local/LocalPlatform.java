@@ -171,6 +171,8 @@ public final class LocalPlatform implements AutoCloseable {
             // metrics sample reads only under a version (feed posts, photos and comments under both).
             env.put("CLEARPOST_NETWORKS_FACEBOOK_BASE_URL", url(Component.SANDBOX).resolve("/v21.0").toString());
             env.putAll(publisherNetworks(url(Component.SANDBOX).toString()));
+            // The networks send the admin's browser back to this publisher after consent.
+            env.put("CLEARPOST_OAUTH_CALLBACK_BASE_URL", url(Component.PUBLISHER).toString());
             env.put("CLEARPOST_TOKENS_ENCRYPTION_KEY", secrets.tokenEncryptionKey());
             env.put("CLEARPOST_PUBLISHER_CLEARANCE_PUBLIC_KEY", secrets.decisionVerificationKey());
         } else if (service == Component.CLEARANCE) {
@@ -202,6 +204,14 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("CLEARPOST_NETWORKS_BLUESKY_BASE_URL", sandbox);
         env.put("CLEARPOST_NETWORKS_MASTODON_BASE_URL", sandbox);
         env.put("CLEARPOST_NETWORKS_THREADS_BASE_URL", sandbox + "/threads/v1.0");
+        // Each OAuth 2 network's authorization server is the sandbox's, with the one app registered there (its
+        // clearpost.sandbox.oauth.client-id default; a public client, so no secret).
+        for (String network : List.of("x", "facebook", "linkedin", "youtube", "soundcloud", "mastodon", "threads")) {
+            String prefix = "CLEARPOST_OAUTH_NETWORKS_" + network.toUpperCase(java.util.Locale.ROOT) + "_";
+            env.put(prefix + "AUTHORIZE_URL", sandbox + "/oauth/" + network + "/authorize");
+            env.put(prefix + "TOKEN_URL", sandbox + "/oauth/" + network + "/token");
+            env.put(prefix + "CLIENT_ID", "clearpost-sandbox-client");
+        }
         // The sandbox's Flickr app (test-only values, its clearpost.sandbox.flickr.* defaults): it checks signatures.
         env.put("CLEARPOST_NETWORKS_FLICKR_API_KEY", "sandbox-flickr-test-api-key");
         env.put("CLEARPOST_NETWORKS_FLICKR_API_SECRET", "sandbox-flickr-test-api-secret");
