@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The database goes away while a network call is under way: the network's answer is held and recorded once the
- * database is back, so the publication ends PUBLISHED rather than FAILED "outcome unknown".
+ * database is back, so the publication ends PUBLISHED rather than waiting to be reconciled as "outcome unknown".
  */
 @QuarkusTest
 @TestProfile(PublishingDatabaseOutageTest.SlowNetwork.class)

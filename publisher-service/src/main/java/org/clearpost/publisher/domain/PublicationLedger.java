@@ -230,8 +230,10 @@ public class PublicationLedger {
             return Optional.empty();
         }
         Publication publication = due.get(0);
-        // A reconcile call makes nothing new, so it is never held back by a budget.
-        Optional<RateBudget.Deferral> deferral = publication.reconciling ? Optional.empty()
+        // Budgets count posts: a reconcile call makes nothing new, and the later steps of a post (thread parts, first
+        // comment) follow it rather than leave it half made.
+        Optional<RateBudget.Deferral> deferral = publication.reconciling || publication.stepsDone > 0
+                ? Optional.empty()
                 : budgets.deferral(publication.network, publication.account, now);
         if (deferral.isPresent()) {
             LOG.infof("Publication %s put off to %s: %s", publication.id, deferral.get().until(),
