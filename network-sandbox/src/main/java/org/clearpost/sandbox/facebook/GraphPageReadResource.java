@@ -23,6 +23,7 @@ import org.clearpost.sandbox.domain.HeldPost;
 import org.clearpost.sandbox.domain.Network;
 import org.clearpost.sandbox.domain.PostStore;
 import org.clearpost.sandbox.domain.RateLimits;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Graph's read edges over what was published through the sandbox's Graph API (not the firehose, which
@@ -38,6 +39,7 @@ import org.clearpost.sandbox.domain.RateLimits;
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Facebook Graph API (published)", description = "Page feed, videos and comments made through the sandbox")
 public class GraphPageReadResource {
 
     private static final Set<HeldPost.Kind> FEED_KINDS = Set.of(HeldPost.Kind.POST, HeldPost.Kind.SHARE,
