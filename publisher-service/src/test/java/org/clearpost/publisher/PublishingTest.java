@@ -144,17 +144,6 @@ class PublishingTest {
     }
 
     @Test
-    void aNetworkWithoutAConnectorFails() {
-        // LinkedIn has its connector now (issue 13): a network still without one.
-        PostCleared cleared = clearedFor(target(Network.FLICKR, newAccount()));
-
-        kafka.sender().send(cleared);
-
-        PublicationFailed failed = (PublicationFailed) awaitEvent(EventType.PUBLICATION_FAILED, cleared.postId());
-        assertThat(failed.reason()).isEqualTo("no connector for FLICKR yet");
-    }
-
-    @Test
     void aRefusalByTheNetworkFailsWithItsReasonAndIsNotRetried() {
         String account = newAccount();
         String token = connect(Network.X, account);
