@@ -70,15 +70,16 @@ public class PublicationLedger {
             VALUES (:postId, :version, :by, :reason, :at)
             ON CONFLICT (post_id, version) DO NOTHING""";
 
-    // Only PENDING rows: a call under way (PUBLISHING) finishes and is recorded, and PUBLISHED stays. A row whose
-    // claim holds its lock is waited for and, PUBLISHING by then, left alone.
+    // Only PENDING and HELD rows (HELD: waiting for its account to be connected again): a call under way (PUBLISHING)
+    // finishes and is recorded, and PUBLISHED stays. A row whose claim holds its lock is waited for and, PUBLISHING
+    // by then, left alone.
     private static final String WITHDRAW_PENDING = """
             UPDATE publication SET status = 'WITHDRAWN', updated_at = :now,
                    failure_reason = 'withdrawn by ' || :by || ' (' || :reason || ') '
                        || CASE WHEN steps_done = 0 THEN 'before it was published'
                                ELSE 'after ' || steps_done || ' of its calls had gone out: the post is live at ' || url
                           END
-            WHERE post_id = :postId AND version = :version AND status = 'PENDING'""";
+            WHERE post_id = :postId AND version = :version AND status IN ('PENDING', 'HELD')""";
 
     // One row, oldest due first, skipping rows another worker holds and accounts a network asked us to leave alone,
     // and shares whose shared target is not settled yet (a missing one is claimed, to fail);
