@@ -28,7 +28,7 @@ import org.clearpost.publisher.config.NetworksConfig;
  * {@code POST /{object-id}/comments} for replies, thread parts and first comments, and {@code POST /{page-id}/videos}
  * (multipart {@code source}, {@code description} = the text, {@code title} = the video's caption) for a video, which
  * answers the video id, seen at {@code https://www.facebook.com/{page-id}/videos/{video-id}}. Every answer's
- * {@code X-App-Usage} and {@code X-Business-Use-Case-Usage} headers ({@link GraphUsage}) set when the account may
+ * {@code X-App-Usage} and {@code X-Business-Use-Case-Usage} headers ({@link MetaUsage}) set when the account may
  * call again.
  *
  * <p>Reconciliation: {@link Reconciliation#LOOKUP}, since Graph has no idempotency key and no duplicate check.
@@ -272,7 +272,7 @@ public class FacebookConnector implements NetworkConnector {
     private PublishResult read(HttpResponse<String> response, String page) {
         int status = response.statusCode();
         JsonNode body = http.json(response.body());
-        Instant pausedUntil = GraphUsage.pausedUntil(response.headers(), Instant.now()).orElse(null);
+        Instant pausedUntil = MetaUsage.pausedUntil(response.headers(), Instant.now()).orElse(null);
         if (status / 100 == 2) {
             // A photo answers its own id and the id of the Page post showing it: the post is what was published.
             String id = body.path("post_id").asText(body.path("id").asText(""));

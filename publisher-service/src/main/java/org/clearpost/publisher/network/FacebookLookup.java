@@ -63,7 +63,7 @@ final class FacebookLookup {
             throw new CallFailed(new PublishResult.Unknown(PublishResult.outcomeUnknown(
                     "the look-up on the Page got no answer"), null));
         }
-        Instant pausedUntil = GraphUsage.pausedUntil(response.headers(), Instant.now()).orElse(null);
+        Instant pausedUntil = MetaUsage.pausedUntil(response.headers(), Instant.now()).orElse(null);
         if (response.statusCode() / 100 != 2) {
             JsonNode error = http.json(response.body()).path("error");
             throw new CallFailed(new PublishResult.Unknown(PublishResult.outcomeUnknown("the look-up on the Page "

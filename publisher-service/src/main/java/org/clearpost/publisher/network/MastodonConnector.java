@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ import org.clearpost.publisher.network.NetworkHttp.CallFailed;
  * are kept in its {@link StepMemory}, so a retry attaches them rather than uploading again.
  *
  * <p>Rate limits: {@code X-RateLimit-Remaining} 0 pauses the account until {@code X-RateLimit-Reset} (an ISO 8601
- * time). They are read here until the ledger's shared Mastodon rate-limit parser is on main.
+ * time), read by {@link MastodonRateLimit}.
  */
 @ApplicationScoped
 public class MastodonConnector implements NetworkConnector {
@@ -200,22 +199,10 @@ public class MastodonConnector implements NetworkConnector {
 
     /** {@code X-RateLimit-Remaining} 0: no calls until {@code X-RateLimit-Reset}; else null. */
     static Instant pausedUntil(HttpHeaders headers) {
-        try {
-            Optional<String> remaining = headers.firstValue("X-RateLimit-Remaining");
-            if (remaining.isPresent() && Long.parseLong(remaining.get().strip()) <= 0) {
-                return resetOf(headers);
-            }
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return null;
+        return MastodonRateLimit.pausedUntil(headers).orElse(null);
     }
 
     private static Instant resetOf(HttpHeaders headers) {
-        try {
-            return headers.firstValue("X-RateLimit-Reset").map(v -> Instant.parse(v.strip())).orElse(null);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return MastodonRateLimit.resetAt(headers).orElse(null);
     }
 }

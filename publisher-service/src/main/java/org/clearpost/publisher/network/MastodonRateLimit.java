@@ -25,6 +25,11 @@ public final class MastodonRateLimit {
         return pausedUntil(headers.firstValue(REMAINING), headers.firstValue(RESET));
     }
 
+    /** When the current window ends, whatever is left of it (a 429's wait). */
+    public static Optional<Instant> resetAt(HttpHeaders headers) {
+        return headers.firstValue(RESET).flatMap(MastodonRateLimit::instant);
+    }
+
     static Optional<Instant> pausedUntil(Optional<String> remaining, Optional<String> reset) {
         if (remaining.flatMap(MastodonRateLimit::number).filter(r -> r <= 0).isEmpty()) {
             return Optional.empty();
