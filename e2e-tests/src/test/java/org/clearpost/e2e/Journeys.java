@@ -62,9 +62,11 @@ final class Journeys {
                 .post("/accounts/{network}/{account}/connect", network.name(), account).then().statusCode(201)
                 .extract().path("authorizationUrl");
         // The admin's browser: the network's consent page answers with a redirect to the publisher's callback.
-        String callback = given().redirects().follow(false).get(authorizationUrl).then().statusCode(302)
-                .extract().header("Location");
-        given().redirects().follow(false).accept(ContentType.JSON).get(callback).then().statusCode(200)
+        // The URLs are used as the network wrote them: already encoded, so REST Assured must not encode them again.
+        String callback = given().urlEncodingEnabled(false).redirects().follow(false).get(authorizationUrl).then()
+                .statusCode(302).extract().header("Location");
+        given().urlEncodingEnabled(false).redirects().follow(false).accept(ContentType.JSON).get(callback).then()
+                .statusCode(200)
                 .body("network", equalTo(network.name())).body("account", equalTo(account));
     }
 
