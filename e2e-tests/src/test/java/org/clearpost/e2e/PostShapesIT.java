@@ -3,10 +3,6 @@ package org.clearpost.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -16,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.clearpost.events.EventType;
 import org.clearpost.events.PostDrafted;
 import org.clearpost.events.Target;
@@ -53,8 +48,8 @@ class PostShapesIT {
     }
 
     @Test
-    void aCampaignThreadWithAnImageAndACorporateShareReachesEachNetworkInItsShape() throws IOException {
-        byte[] png = chartPng();
+    void aCampaignThreadWithAnImageAndACorporateShareReachesEachNetworkInItsShape() {
+        byte[] png = Media.png();
         Map<String, Object> media = platform.as("dana", Component.DRAFTING).contentType("multipart/form-data")
                 .multiPart("file", "chart.png", png, "image/png")
                 .multiPart("altText", "Bar chart: roadside nitrogen dioxide fell by a third since 2019")
@@ -140,20 +135,6 @@ class PostShapesIT {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> media(Map<String, Object> item) {
         return (List<Map<String, Object>>) item.get("media");
-    }
-
-    private static byte[] chartPng() throws IOException {
-        BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
-        var graphics = image.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, 64, 32);
-        graphics.setColor(new Color(0, 112, 60));
-        graphics.fillRect(8, 8, 12, 24);
-        graphics.fillRect(28, 16, 12, 16);
-        graphics.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private static String sha256(byte[] bytes) {
