@@ -18,6 +18,7 @@ import org.clearpost.events.MediaKind;
 import org.clearpost.events.Network;
 import org.clearpost.publisher.config.NetworksConfig;
 import org.clearpost.publisher.network.NetworkHttp.CallFailed;
+import org.jboss.logging.Logger;
 
 /**
  * X API v2 with the account's OAuth 2.0 user token: {@code POST /2/tweets} (text, {@code reply}, {@code quote_tweet_id},
@@ -36,6 +37,8 @@ import org.clearpost.publisher.network.NetworkHttp.CallFailed;
  */
 @ApplicationScoped
 public class XConnector implements NetworkConnector {
+
+    private static final Logger LOG = Logger.getLogger(XConnector.class);
 
     /** Step memory: when a post call of this step was first sent. */
     static final String POST_SENT = "x.post-sent";
@@ -127,11 +130,7 @@ public class XConnector implements NetworkConnector {
         HttpRequest.Builder call = authorized(request, "/2/tweets")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(http.json(body)));
-        // Kept before the call: a later try then knows X's "duplicate content" may be this step's own post.
-        boolean triedBefore = request.memory().recall(POST_SENT).isPresent();
-        if (!triedBefore) {
-            request.memory().remember(POST_SENT, Instant.now().toString());
-        }
+        boolean triedBefore = triedBefore(request);
         return http.send("X", call, response -> {
             Instant pausedUntil = XRateLimit.pausedUntil(response.headers()).orElse(null);
             if (triedBefore && response.statusCode() == 403 && isDuplicate(response)) {
@@ -236,6 +235,25 @@ public class XConnector implements NetworkConnector {
         JsonNode body = http.json(response.body());
         return (body.path("detail").asText("") + " " + body.path("errors").path(0).path("message").asText(""))
                 .toLowerCase(Locale.ROOT).contains("duplicate content");
+    }
+
+    /**
+     * Whether an earlier try of this step sent its post, marking this one as sent first: a later try then knows X's
+     * "duplicate content" may be this step's own post. Only a hint: when the database cannot be reached for it, the
+     * post still goes (nothing about it is lost; a lost answer is reconciled by look-up all the same), and a
+     * duplicate refusal of a later try is then taken at its word.
+     */
+    private static boolean triedBefore(PublishRequest request) {
+        try {
+            if (request.memory().recall(POST_SENT).isPresent()) {
+                return true;
+            }
+            request.memory().remember(POST_SENT, Instant.now().toString());
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot keep in the step memory of publication %s that its post was sent: %s",
+                    request.publicationId(), e.toString());
+        }
+        return false;
     }
 
     private HttpRequest.Builder authorized(PublishRequest request, String path) {
