@@ -7,8 +7,10 @@ import java.util.Base64;
 import org.clearpost.events.figures.Percentiles;
 
 /**
- * t-digests of durations (seconds), as the figures carry them: base64 of {@link MergingDigest#asSmallBytes}, so an
- * analyst (or the REST layer, for a range of weeks) can merge several without losing the percentiles.
+ * t-digests of durations (seconds), as the figures carry them: base64 of {@link MergingDigest#asBytes}, so an
+ * analyst (or the REST layer, for a range of weeks) can merge several without losing the percentiles. The verbose
+ * encoding keeps centroids as doubles: the small one rounds them to floats, so a digest written and read back between
+ * two events differed from one that took both in memory, and a replay from zero (other batches) gave other bytes.
  */
 public final class Digests {
 
@@ -23,8 +25,8 @@ public final class Digests {
     }
 
     public static String write(TDigest digest) {
-        ByteBuffer buffer = ByteBuffer.allocate(digest.smallByteSize());
-        digest.asSmallBytes(buffer);
+        ByteBuffer buffer = ByteBuffer.allocate(digest.byteSize());
+        digest.asBytes(buffer);
         return Base64.getEncoder().encodeToString(buffer.array());
     }
 
