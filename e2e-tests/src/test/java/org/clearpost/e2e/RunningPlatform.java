@@ -82,6 +82,11 @@ final class RunningPlatform implements ExtensionContext.Store.CloseableResource 
         return given().baseUri(platform.url(application).toString()).contentType(ContentType.JSON);
     }
 
+    /** A fresh headless Chromium on the console: its own profile, so its own session. */
+    Browser browser() {
+        return Browser.open(platform.url(Component.CONSOLE).toString().replaceFirst("/$", ""));
+    }
+
     /** The launcher itself: for a test that stops and starts an application (a replay of analytics). */
     LocalPlatform launcher() {
         return platform;

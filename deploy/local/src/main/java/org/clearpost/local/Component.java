@@ -15,10 +15,12 @@ public enum Component {
     CLEARANCE(8082, "clearance-service", "clearance"),
     PUBLISHER(8083, "publisher-service", "publisher"),
     MONITORING(8084, "monitoring-service", "monitoring"),
-    ANALYTICS(8085, "analytics-service", "analytics");
+    ANALYTICS(8085, "analytics-service", "analytics"),
+    /** The web console and REST gateway: the browser's one origin, with a database for sessions only. */
+    CONSOLE(8080, "console", "console");
 
-    /** The sandbox and the five services: the Quarkus applications started as processes. */
-    public static final Set<Component> APPLICATIONS = EnumSet.range(SANDBOX, ANALYTICS);
+    /** The sandbox, the five services and the console: the Quarkus applications started as processes. */
+    public static final Set<Component> APPLICATIONS = EnumSet.range(SANDBOX, CONSOLE);
     /** The five Clearpost services, each with its own database. */
     public static final Set<Component> SERVICES = EnumSet.range(DRAFTING, ANALYTICS);
 
@@ -46,7 +48,7 @@ public enum Component {
         return module;
     }
 
-    /** The PostgreSQL database of a service; null for everything else. */
+    /** The PostgreSQL database of a service or the console; null for everything else. */
     public String database() {
         return database;
     }

@@ -88,7 +88,8 @@ public final class LocalPlatform implements AutoCloseable {
         });
         steps.run("postgresql", () -> {
             postgres = register("postgresql", PostgresServer.start(options.dataDir().resolve("postgres"), port(Component.POSTGRES)));
-            Component.SERVICES.forEach(service -> postgres.ensureDatabase(service.database()));
+            Component.APPLICATIONS.stream().map(Component::database).filter(java.util.Objects::nonNull)
+                    .forEach(postgres::ensureDatabase);
         });
         steps.run("keycloak", () -> keycloak = register("keycloak", KeycloakServer.start(keycloakDist,
                 options.dataDir().resolve("keycloak"), port(Component.KEYCLOAK), options.realmFile(),
@@ -102,11 +103,11 @@ public final class LocalPlatform implements AutoCloseable {
                 awaitReady(Component.SANDBOX);
             });
         }
-        List<Component> services = selected.stream().filter(Component.SERVICES::contains).toList();
+        List<Component> services = selected.stream().filter(c -> c != Component.SANDBOX).toList();
         Map<Component, Long> launchedAt = new EnumMap<>(Component.class);
         for (Component service : services) {
             launchedAt.put(service, System.nanoTime());
-            launch(service, serviceEnvironment(service, secrets));
+            launch(service, service == Component.CONSOLE ? consoleEnvironment(secrets) : serviceEnvironment(service, secrets));
         }
         for (Component service : services) {
             steps.run(service.id(), launchedAt.get(service), () -> awaitReady(service));
@@ -141,6 +142,26 @@ public final class LocalPlatform implements AutoCloseable {
                 "QUARKUS_HTTP_PORT", String.valueOf(port(Component.SANDBOX)),
                 "CLEARPOST_SANDBOX_FACEBOOK_APP_SECRET", secrets.facebookAppSecret(),
                 "CLEARPOST_SANDBOX_WEBHOOK_URL", url(Component.MONITORING).resolve("/webhooks/facebook").toString());
+    }
+
+    /**
+     * The console: its sessions' database, Keycloak for signing in (the realm's public client with PKCE), each
+     * service's URL for the gateway, and its keys (CSRF tokens, sealed session tokens, the sign-in state cookie).
+     */
+    private Map<String, String> consoleEnvironment(Secrets secrets) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(Component.CONSOLE)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(Component.CONSOLE));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl());
+        for (Component service : Component.SERVICES) {
+            env.put("CLEARPOST_CONSOLE_SERVICES_" + service.name(), url(service).toString());
+        }
+        env.put("CLEARPOST_CONSOLE_CSRF_KEY", secrets.consoleKey("console-csrf.key"));
+        env.put("CLEARPOST_CONSOLE_SESSION_KEY", secrets.consoleKey("console-session.key"));
+        env.put("QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET", secrets.consoleKey("console-state.key"));
+        return env;
     }
 
     /** Its port tells one local process of a service from another, and stays the same when it is restarted. */

@@ -70,6 +70,9 @@ public final class LocalPlatformMain {
 
     private static void printSummary(LocalPlatform platform, LocalPlatformOptions options, double seconds) {
         OUT.printf("%nClearpost is up (%.1f s). Ctrl-C stops everything.%n%n", seconds);
+        if (platform.applications().containsKey(Component.CONSOLE)) {
+            OUT.printf("  Open %s in a browser and sign in as dana (password dana).%n%n", platform.url(Component.CONSOLE));
+        }
         for (Component application : platform.applications().keySet()) {
             OUT.printf("  %-11s %-24s Swagger UI %s%n", application.id(), platform.url(application),
                     platform.url(application).resolve("/q/swagger-ui"));

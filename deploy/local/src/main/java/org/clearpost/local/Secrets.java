@@ -46,6 +46,11 @@ final class Secrets {
     }
 
     /** Shared by the sandbox (signs webhooks) and monitoring (verifies them); hex like a real app secret. */
+    /** One of the console's keys: base64 of 32 random bytes, kept across restarts (sessions survive them). */
+    String consoleKey(String name) {
+        return getOrCreate(name, java.util.Base64.getEncoder().encodeToString(randomBytes(32)));
+    }
+
     String facebookAppSecret() {
         return getOrCreate("facebook-app-secret", HexFormat.of().formatHex(randomBytes(16)));
     }
