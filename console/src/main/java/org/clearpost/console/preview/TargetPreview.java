@@ -44,6 +44,10 @@ public record TargetPreview(int index, String network, String account, String te
         public int getRemaining() {
             return limit - used;
         }
+
+        public int getExcess() {
+            return used - limit;
+        }
     }
 
     /**
@@ -98,6 +102,11 @@ public record TargetPreview(int index, String network, String account, String te
 
     public String threadField(int part) {
         return "targets[" + index + "].threadParts[" + part + "]";
+    }
+
+    /** How a thread part is numbered for people: the post itself is part 1. */
+    public int partNumber(int threadIndex) {
+        return threadIndex + 2;
     }
 
     public boolean hasErrors() {
