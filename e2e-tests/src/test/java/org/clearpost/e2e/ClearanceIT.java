@@ -6,6 +6,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clearpost.local.Component;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,6 +84,27 @@ class ClearanceIT {
             assertThat(colin.waitFor(By.id("preview-x-" + X_ACCOUNT + "-link")).getAttribute("href"))
                     .startsWith("https://x.com/" + X_ACCOUNT + "/status/");
             assertThat(colin.findAll(By.id("decision-form"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aDecisionOnACaseSomeoneElseHasJustDecidedIsRefusedInTheErrorSummary() {
+        UUID postId = journeys.draftedAndSubmitted(Map.of("text", "Two clearers at once " + UUID.randomUUID(),
+                "targets", List.of(Map.of("network", "X", "account", X_ACCOUNT))));
+        String caseId = journeys.awaitCase(postId);
+
+        try (Browser colin = platform.browser()) {
+            colin.signIn("colin", "/clearance/" + caseId);
+            colin.waitFor(By.id("decision-form"));
+            platform.as("lee", Component.CLEARANCE).body(Map.of("comment", "Fine"))
+                    .post("/clearances/{id}/approve", caseId).then().statusCode(200);
+
+            colin.find(By.cssSelector("label[for=decision-approve]")).click();
+            colin.find(By.id("record-decision")).click();
+
+            assertThat(colin.waitFor(By.className("govuk-error-summary")).getText()).contains("CLEARED");
+            assertThat(colin.find(By.id("case-status")).getText()).isEqualTo("Approved");
+            assertThat(colin.find(By.id("case-decision")).getText()).contains("lee");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.clearpost.console.gateway.Problem;
 import org.clearpost.console.gateway.Service;
 import org.clearpost.console.gateway.ServiceClient;
@@ -73,7 +74,7 @@ public class ClearanceResource {
     @GET
     @Path("{caseId}")
     public TemplateInstance view(@PathParam("caseId") UUID caseId, @RestQuery String done) {
-        return page(caseId, null, "", Decision.of(done).orElse(null), Errors.none());
+        return page(caseId, null, "", Decision.of(done).orElse(null), c -> Errors.none());
     }
 
     /**
@@ -87,7 +88,7 @@ public class ClearanceResource {
         String written = comment == null ? "" : comment;
         Decision chosen = Decision.of(decision).orElse(null);
         if (chosen == null) {
-            return Response.status(400).entity(page(caseId, null, written, null, Errors.one("decision",
+            return Response.status(400).entity(page(caseId, null, written, null, c -> Errors.one("decision",
                     "decision-approve", "Select whether to approve, request changes or reject"))).build();
         }
         ServiceResponse answer = services.postJson(Service.CLEARANCE,
@@ -96,11 +97,15 @@ public class ClearanceResource {
             return Response.seeOther(URI.create(ServiceClient.path("/clearance/{}", caseId)
                     + ServiceClient.query("done", chosen.value()))).build();
         }
+        Problem refusal = answer.problem();
+        // Decided meanwhile by someone else: the form is gone, so the message links to the case's status instead.
         return Response.status(answer.status()).entity(page(caseId, chosen.value(), written, null,
-                Errors.of(answer.problem(), DECISION_INPUTS))).build();
+                c -> Errors.of(refusal, c.isPending() ? DECISION_INPUTS : Map.of("status", "case-status")))).build();
     }
 
-    private TemplateInstance page(UUID caseId, String decision, String comment, Decision done, Errors errors) {
+    /** @param errors what to show in the error summary, given the case as it is now */
+    private TemplateInstance page(UUID caseId, String decision, String comment, Decision done,
+            Function<ClearanceCase, Errors> errors) {
         ClearanceCase clearance = readOrRefuse(services.get(Service.CLEARANCE,
                 ServiceClient.path("/clearances/{}", caseId))).as(ClearanceCase.class);
         DraftedPost post = null;
@@ -126,7 +131,7 @@ public class ClearanceResource {
                 .toList();
         return Templates.caseView(clearance, Due.of(clearance.dueAt(), clearance.overdue(), clock.instant()),
                 CasePreviews.of(clearance, post), postWarnings, draftingNote, auditTrail(clearance),
-                List.of(Decision.values()), decision, comment, done, errors);
+                List.of(Decision.values()), decision, comment, done, errors.apply(clearance));
     }
 
     /** The post's audit trail, for the people clearance shows it to (leads and admins); null for others. */
