@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import org.clearpost.console.preview.TargetPreview;
 
 /** One case in the clearer's queue: what the table shows of it. */
 public record QueueRow(ClearanceCase clearance, Due due, String excerpt, List<String> networks) {
@@ -50,9 +49,11 @@ public record QueueRow(ClearanceCase clearance, Due due, String excerpt, List<St
         return oneLine.substring(0, cut > EXCERPT / 2 ? cut : EXCERPT) + "…";
     }
 
-    /** The network's name as people write it (the preview's own naming, so both screens agree). */
+    /** The network's name as people write it, as the filter names it. */
     static String networkName(String network) {
-        return new TargetPreview(0, network == null ? "" : network.toUpperCase(Locale.ROOT), "", null, null, null,
-                null, null, null, null, null, null).getNetworkName();
+        if (network == null || network.isBlank()) {
+            return "";
+        }
+        return QueueFilter.NETWORKS.getOrDefault(network.toUpperCase(Locale.ROOT), network);
     }
 }
