@@ -89,6 +89,8 @@ class LeadCalls {
             message = message.replaceAll("\\b" + Pattern.quote(other.getKey()) + "\\b",
                     "the " + other.getValue().toLowerCase(Locale.UK));
         }
-        return new Problem.Violation(v.field(), label + " " + message);
+        // "Name must not be blank", but "Start: 2031-03-30T01:30 does not exist in London ..."
+        boolean phrase = !message.isEmpty() && Character.isLowerCase(message.charAt(0));
+        return new Problem.Violation(v.field(), label + (phrase ? " " : ": ") + message);
     }
 }

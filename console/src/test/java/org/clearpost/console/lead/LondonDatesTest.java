@@ -95,6 +95,8 @@ class LondonDatesTest {
         Problem.Violation v = LeadCalls.labelled(new Problem.Violation("endsAt", "must be after startsAt"),
                 PeriodForm.LABELS);
         assertThat(v.message()).isEqualTo("End must be after the start");
+        assertThat(LeadCalls.labelled(new Problem.Violation("startsAt", "2031-03-30T01:30 does not exist in London"),
+                PeriodForm.LABELS).message()).isEqualTo("Start: 2031-03-30T01:30 does not exist in London");
         assertThat(LeadCalls.labelled(new Problem.Violation(null, "whole request"), Map.of("x", "X")).message())
                 .isEqualTo("whole request");
     }
