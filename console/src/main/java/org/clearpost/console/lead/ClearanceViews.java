@@ -112,7 +112,8 @@ public final class ClearanceViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PublisherState(boolean suspended, Instant since, String reason, String suspendedBy) {
 
-        public String getSince() {
+        /** Not {@code getSince}: Qute would take the record's own {@code since()} first. */
+        public String getSinceShown() {
             return LondonDates.show(since);
         }
     }
