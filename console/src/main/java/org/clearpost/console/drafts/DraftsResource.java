@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.clearpost.console.gateway.Service;
 import org.clearpost.console.gateway.ServiceClient;
+import org.clearpost.console.gateway.ServiceProblem;
 import org.clearpost.console.gateway.ServiceResponse;
 import org.clearpost.console.preview.TargetPreview;
 import org.clearpost.console.session.CurrentUser;
@@ -73,7 +74,7 @@ public class DraftsResource {
         PostListing listing = PostListing.filters(status, network, campaign, text, page);
         ServiceResponse answer = services.get(Service.DRAFTING, listing.query());
         if (!answer.ok()) {
-            throw new org.clearpost.console.gateway.ServiceProblem(answer.problem());
+            throw new ServiceProblem(answer.problem());
         }
         long total = answer.header("X-Total-Count").map(Long::parseLong).orElse(0L);
         return Templates.list(listing.with(answer.json(), total), campaigns());
