@@ -13,6 +13,7 @@ import org.clearpost.drafting.domain.checks.ContentChecks;
 import org.clearpost.drafting.domain.checks.Finding;
 import org.clearpost.drafting.domain.rules.MediaProblem;
 import org.clearpost.drafting.domain.rules.MediaRules;
+import org.clearpost.drafting.domain.rules.TextMeasure;
 import org.clearpost.drafting.domain.rules.TextProblem;
 import org.clearpost.drafting.domain.rules.TextValidator;
 import org.clearpost.events.MediaItem;
@@ -83,23 +84,68 @@ public final class PostAssessor {
                 ownSite.tag(target.firstComment(), network, content.campaign()), media, null);
     }
 
-    private void check(PostContent content, int index, RenderedTarget target, List<ContentIssue> issues) {
+    /** How one text of a target is published, so checked and counted: a post, an answer to it, or a title. */
+    private enum As {
+        POST, ANSWER, TITLE
+    }
+
+    /** One text of a rendered target, with its field path and what it is published as. */
+    private record TextField(String field, As as, String text) {
+    }
+
+    /**
+     * Every text of a rendered target as the network will publish it. A reply to a mention is published as an
+     * answer to the mention (a comment on Facebook), not as a post; thread parts and the first comment are answers
+     * to the post; YouTube always has a title.
+     */
+    private static List<TextField> texts(PostContent content, int index, RenderedTarget target) {
         String at = "targets[" + index + "].";
-        // A reply to a mention is published as an answer to the mention (a comment on Facebook), not as a post.
-        textProblems(target, at + "text", content.replyToMentionId() == null
-                ? textValidator.validate(target.network(), target.text())
-                : textValidator.validateReply(target.network(), target.text()), issues);
+        List<TextField> texts = new ArrayList<>();
+        texts.add(new TextField(at + "text", content.replyToMentionId() == null ? As.POST : As.ANSWER,
+                target.text()));
         for (int j = 0; j < target.threadParts().size(); j++) {
-            textProblems(target, at + "threadParts[" + j + "]",
-                    textValidator.validateReply(target.network(), target.threadParts().get(j)), issues);
+            texts.add(new TextField(at + "threadParts[" + j + "]", As.ANSWER, target.threadParts().get(j)));
         }
         if (target.firstComment() != null) {
-            textProblems(target, at + "firstComment",
-                    textValidator.validateReply(target.network(), target.firstComment()), issues);
+            texts.add(new TextField(at + "firstComment", As.ANSWER, target.firstComment()));
         }
         if (target.title() != null || target.network() == Network.YOUTUBE) {
-            textProblems(target, at + "title", textValidator.validateTitle(target.network(),
-                    target.title() == null ? "" : target.title()), issues);
+            texts.add(new TextField(at + "title", As.TITLE, target.title() == null ? "" : target.title()));
+        }
+        return texts;
+    }
+
+    /**
+     * The counters of every text of every target that publishes something of its own (not shares), in target
+     * order: each network's own count against its limit, by the same rules as the problems in {@code assessment}.
+     */
+    public List<TextCounter> counters(PostContent content, Assessment assessment) {
+        List<TextCounter> counters = new ArrayList<>();
+        for (int i = 0; i < content.targets().size(); i++) {
+            if (content.targets().get(i).isShare()) {
+                continue;
+            }
+            RenderedTarget target = assessment.targets().get(i);
+            for (TextField text : texts(content, i, target)) {
+                List<TextMeasure> measures = switch (text.as()) {
+                    case POST -> textValidator.measure(target.network(), text.text());
+                    case ANSWER -> textValidator.measureReply(target.network(), text.text());
+                    case TITLE -> textValidator.measureTitle(target.network(), text.text());
+                };
+                measures.forEach(m -> counters.add(TextCounter.of(target.targetId(), text.field(), m)));
+            }
+        }
+        return counters;
+    }
+
+    private void check(PostContent content, int index, RenderedTarget target, List<ContentIssue> issues) {
+        String at = "targets[" + index + "].";
+        for (TextField text : texts(content, index, target)) {
+            textProblems(target, text.field(), switch (text.as()) {
+                case POST -> textValidator.validate(target.network(), text.text());
+                case ANSWER -> textValidator.validateReply(target.network(), text.text());
+                case TITLE -> textValidator.validateTitle(target.network(), text.text());
+            }, issues);
         }
         for (MediaProblem problem : mediaRules.validate(target.network(), target.media())) {
             issues.add(new ContentIssue(target.targetId(), target.network(), target.account(),

@@ -88,6 +88,24 @@ public class PostService {
         return new Assessed(post, assess(post));
     }
 
+    /** Content assessed as it would be saved, with each text's counter: nothing is stored. */
+    public record Previewed(PostContent content, Assessment assessment, List<TextCounter> counters) {
+    }
+
+    /**
+     * What saving {@code content} would make of it, without saving anything: the same checks of the time and of
+     * what it names as {@link #draft} (a 400 naming the field), then each target rendered and assessed, and each
+     * text counted, by the same rules as a saved post. Its targets have fresh ids that name nothing stored.
+     */
+    @Transactional
+    public Previewed preview(PostContent content) {
+        requireFuture(content.scheduledAt(), clock.instant());
+        requireReferences(content);
+        List<UUID> targetIds = content.targets().stream().map(t -> UUID.randomUUID()).toList();
+        Assessment assessment = assessor.assess(content, targetIds, this::media);
+        return new Previewed(content, assessment, assessor.counters(content, assessment));
+    }
+
     /** Sends the current version to clearance, unless it has a problem that stops it: then every one is listed. */
     @Transactional
     public Assessed submit(UUID id) {

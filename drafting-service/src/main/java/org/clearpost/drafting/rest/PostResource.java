@@ -60,6 +60,18 @@ public class PostResource {
         return Response.created(uri.getAbsolutePathBuilder().path(post.id().toString()).build()).entity(post).build();
     }
 
+    /**
+     * Assesses the body of a create or edit call without saving anything: each target rendered, with its problems,
+     * warnings and a counter per text (the network's own count against its limit). What a composer's live preview
+     * shows; bad input is refused as create refuses it.
+     */
+    @POST
+    @Path("preview")
+    @RolesAllowed(Roles.DRAFTER)
+    public PreviewView preview(@NotNull @Valid PostRequest request) {
+        return PreviewView.of(posts.preview(request.toContent()));
+    }
+
     /** A new version; editing a post in clearance or cleared withdraws that clearance. */
     @PUT
     @Path("{id}")

@@ -22,15 +22,32 @@ final class BlueskyTextRule extends TextRule {
         this.maxBytes = maxBytes;
     }
 
+    private static final String GRAPHEMES = "characters (graphemes)";
+    private static final String BYTES = "bytes (UTF-8)";
+
     @Override
     void check(RuleText text, List<TextProblem> problems) {
-        Tally graphemes = Tally.clusters(text, maxGraphemes, (s, start, end) -> 1);
+        Tally graphemes = graphemes(text);
         if (graphemes.over()) {
-            problems.add(overLimit(Code.TOO_LONG, text, graphemes, "characters (graphemes)"));
+            problems.add(overLimit(Code.TOO_LONG, text, graphemes, GRAPHEMES));
         }
-        Tally bytes = Tally.clusters(text, maxBytes, RuleText::utf8Length);
+        Tally bytes = bytes(text);
         if (bytes.over()) {
-            problems.add(overLimit(Code.TOO_MANY_BYTES, text, bytes, "bytes (UTF-8)"));
+            problems.add(overLimit(Code.TOO_MANY_BYTES, text, bytes, BYTES));
         }
+    }
+
+    /** Both limits: the graphemes people see, and the bytes a long script or emoji can run out of first. */
+    @Override
+    List<TextMeasure> measure(RuleText text) {
+        return List.of(measured(graphemes(text), GRAPHEMES), measured(bytes(text), BYTES));
+    }
+
+    private Tally graphemes(RuleText text) {
+        return Tally.clusters(text, maxGraphemes, (s, start, end) -> 1);
+    }
+
+    private Tally bytes(RuleText text) {
+        return Tally.clusters(text, maxBytes, RuleText::utf8Length);
     }
 }

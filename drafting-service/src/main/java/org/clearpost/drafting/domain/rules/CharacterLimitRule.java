@@ -19,11 +19,22 @@ final class CharacterLimitRule extends TextRule {
         this.maxCharacters = maxCharacters;
     }
 
+    private static final String UNIT = "characters";
+
     @Override
     void check(RuleText text, List<TextProblem> problems) {
-        Tally tally = Tally.clusters(text, maxCharacters, (s, start, end) -> end - start);
+        Tally tally = tally(text);
         if (tally.over()) {
-            problems.add(overLimit(Code.TOO_LONG, text, tally, "characters"));
+            problems.add(overLimit(Code.TOO_LONG, text, tally, UNIT));
         }
+    }
+
+    @Override
+    List<TextMeasure> measure(RuleText text) {
+        return List.of(measured(tally(text), UNIT));
+    }
+
+    private Tally tally(RuleText text) {
+        return Tally.clusters(text, maxCharacters, (s, start, end) -> end - start);
     }
 }

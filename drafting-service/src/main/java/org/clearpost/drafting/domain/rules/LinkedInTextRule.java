@@ -14,6 +14,8 @@ import org.clearpost.events.Network;
  */
 final class LinkedInTextRule extends TextRule {
 
+    private static final String UNIT = "characters (after escaping)";
+
     private final int maxCharacters;
 
     LinkedInTextRule(int maxCharacters) {
@@ -41,10 +43,19 @@ final class LinkedInTextRule extends TextRule {
                 run = -1;
             }
         }
-        Tally tally = Tally.clusters(text, maxCharacters,
-                (t, start, end) -> end - start + LinkedInText.escapesIn(t, start, end));
+        Tally tally = tally(text);
         if (tally.over()) {
-            problems.add(overLimit(Code.TOO_LONG, text, tally, "characters (after escaping)"));
+            problems.add(overLimit(Code.TOO_LONG, text, tally, UNIT));
         }
+    }
+
+    @Override
+    List<TextMeasure> measure(RuleText text) {
+        return List.of(measured(tally(text), UNIT));
+    }
+
+    private Tally tally(RuleText text) {
+        return Tally.clusters(text, maxCharacters,
+                (t, start, end) -> end - start + LinkedInText.escapesIn(t, start, end));
     }
 }

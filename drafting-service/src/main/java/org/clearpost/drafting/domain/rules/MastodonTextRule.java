@@ -47,6 +47,22 @@ final class MastodonTextRule extends TextRule {
 
     @Override
     void check(RuleText text, List<TextProblem> problems) {
+        Tally tally = tally(text);
+        if (tally.over()) {
+            problems.add(overLimit(Code.TOO_LONG, text, tally, unit()));
+        }
+    }
+
+    @Override
+    List<TextMeasure> measure(RuleText text) {
+        return List.of(measured(tally(text), unit()));
+    }
+
+    private String unit() {
+        return "characters (each link counts " + charactersPerUrl + ")";
+    }
+
+    private Tally tally(RuleText text) {
         String s = text.value();
         List<Entity> entities = entities(s);
         int[] b = text.clusters();
@@ -71,10 +87,7 @@ final class MastodonTextRule extends TextRule {
             tally.add(pos, 1);
             pos = end;
         }
-        if (tally.over()) {
-            problems.add(overLimit(Code.TOO_LONG, text, tally, "characters (each link counts "
-                    + charactersPerUrl + ")"));
-        }
+        return tally;
     }
 
     /** Links and mentions, in order, overlaps removed keeping the earlier one, as Mastodon does. */

@@ -19,6 +19,13 @@ abstract class TextRule {
 
     abstract void check(RuleText text, List<TextProblem> problems);
 
+    /** The network's count of the text against its limit(s), from the same tally {@link #check} uses. */
+    abstract List<TextMeasure> measure(RuleText text);
+
+    TextMeasure measured(Tally tally, String unit) {
+        return new TextMeasure(network, field, tally.total(), tally.max(), unit);
+    }
+
     TextProblem error(Code code, String message, int start, int end) {
         return new TextProblem(network, field, code, Severity.ERROR, message, start, end);
     }

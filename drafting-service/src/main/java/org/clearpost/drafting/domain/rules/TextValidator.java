@@ -94,6 +94,30 @@ public final class TextValidator {
                 : check(network, Field.COMMENT, comment, ruleText);
     }
 
+    /**
+     * {@code text} as a post to {@code network} counted the network's way against its limit: what a composer's
+     * counter shows, from the very rule {@link #validate(Network, String)} applies. Usually one measure; Bluesky
+     * gives two (graphemes and bytes); none for a network without text rules (Flickr, SoundCloud).
+     */
+    public List<TextMeasure> measure(Network network, String text) {
+        return measure(textRules.get(Objects.requireNonNull(network, "network")), text);
+    }
+
+    /** {@code text} counted as {@link #validateReply} checks it: a comment or a post in reply. */
+    public List<TextMeasure> measureReply(Network network, String text) {
+        TextRule comment = commentRules.get(Objects.requireNonNull(network, "network"));
+        return measure(comment != null ? comment : textRules.get(network), text);
+    }
+
+    /** A title counted as {@link #validateTitle} checks it; none for a network without titles. */
+    public List<TextMeasure> measureTitle(Network network, String title) {
+        return measure(titleRules.get(Objects.requireNonNull(network, "network")), title);
+    }
+
+    private static List<TextMeasure> measure(TextRule rule, String text) {
+        return rule == null ? List.of() : rule.measure(new RuleText(Objects.requireNonNull(text, "text")));
+    }
+
     /** The problems of a title for {@code network}; none for a network without titles (all but YouTube so far). */
     public List<TextProblem> validateTitle(Network network, String title) {
         Objects.requireNonNull(network, "network");

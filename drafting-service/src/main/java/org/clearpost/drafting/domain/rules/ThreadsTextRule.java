@@ -20,14 +20,25 @@ final class ThreadsTextRule extends TextRule {
         this.maxCharacters = maxCharacters;
     }
 
+    private static final String UNIT = "characters (each emoji counts its UTF-8 bytes)";
+
     @Override
     void check(RuleText text, List<TextProblem> problems) {
-        Tally tally = Tally.clusters(text, maxCharacters, (s, start, end) -> isEmoji(s, start, end)
+        Tally tally = tally(text);
+        if (tally.over()) {
+            problems.add(overLimit(Code.TOO_LONG, text, tally, UNIT));
+        }
+    }
+
+    @Override
+    List<TextMeasure> measure(RuleText text) {
+        return List.of(measured(tally(text), UNIT));
+    }
+
+    private Tally tally(RuleText text) {
+        return Tally.clusters(text, maxCharacters, (s, start, end) -> isEmoji(s, start, end)
                 ? RuleText.utf8Length(s, start, end)
                 : end - start);
-        if (tally.over()) {
-            problems.add(overLimit(Code.TOO_LONG, text, tally, "characters (each emoji counts its UTF-8 bytes)"));
-        }
     }
 
     /**

@@ -70,6 +70,14 @@ final class XTextRule extends TextRule {
                 parsed.weightedLength, max, parsed.weightedLength - max), cut, s.length()));
     }
 
+    /** X's weighted length, from the same {@link TwitterTextParser#parseTweet} call as {@link #check}. */
+    @Override
+    List<TextMeasure> measure(RuleText text) {
+        TwitterTextParseResults parsed = TwitterTextParser.parseTweet(text.value(), config);
+        return List.of(new TextMeasure(network, field, parsed.weightedLength, config.getMaxWeightedTweetLength(),
+                "weighted characters"));
+    }
+
     /**
      * Where X's valid text ends, from the library's {@code validTextRange} (inclusive end, UTF-16, in the NFC form),
      * brought back to the text as given and to the start of a grapheme cluster. The library stops that range at the

@@ -11,6 +11,8 @@ import org.clearpost.events.Network;
  */
 final class YouTubeTextRule extends TextRule {
 
+    private static final String BYTES = "bytes (UTF-8)";
+
     private final int max;
     private final CharacterLimitRule titleLength;
 
@@ -43,9 +45,18 @@ final class YouTubeTextRule extends TextRule {
             titleLength.check(text, problems);
             return;
         }
-        Tally bytes = Tally.clusters(text, max, RuleText::utf8Length);
+        Tally bytes = bytes(text);
         if (bytes.over()) {
-            problems.add(overLimit(Code.TOO_MANY_BYTES, text, bytes, "bytes (UTF-8)"));
+            problems.add(overLimit(Code.TOO_MANY_BYTES, text, bytes, BYTES));
         }
+    }
+
+    @Override
+    List<TextMeasure> measure(RuleText text) {
+        return titleLength != null ? titleLength.measure(text) : List.of(measured(bytes(text), BYTES));
+    }
+
+    private Tally bytes(RuleText text) {
+        return Tally.clusters(text, max, RuleText::utf8Length);
     }
 }

@@ -125,4 +125,29 @@ class TextValidatorTest {
         assertThatThrownBy(() -> new TextProblem(Network.X, TextProblem.Field.TEXT, Code.EMPTY,
                 TextProblem.Severity.ERROR, "m", 2, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aMeasureIsTheSameCountAsTheProblemItGoesWith() {
+        // X counts a link as 23 however long; the counter says so, and goes over exactly where TOO_LONG appears.
+        String link = " https://ico.org.uk/guidance/subject-access-requests-a-long-address";
+        assertThat(validator.measure(Network.X, a(10) + link)).singleElement().satisfies(m -> {
+            assertThat(m.used()).isEqualTo(10 + 1 + 23);
+            assertThat(m.limit()).isEqualTo(280);
+            assertThat(m.unit()).isEqualTo("weighted characters");
+            assertThat(m.over()).isFalse();
+        });
+        assertThat(validator.measure(Network.X, a(280)).get(0).over()).isFalse();
+        assertThat(validator.measure(Network.X, a(281)).get(0).over()).isTrue();
+        assertThat(validator.validate(Network.X, a(281)).get(0).message()).contains("281 of at most 280");
+        // Bluesky has two limits, both counted; a reply on Facebook is a comment with its own.
+        assertThat(validator.measure(Network.BLUESKY, GRIN)).extracting(TextMeasure::used).containsExactly(1L, 4L);
+        assertThat(validator.measureReply(Network.FACEBOOK, a(8_001))).singleElement().satisfies(m -> {
+            assertThat(m.limit()).isEqualTo(8_000);
+            assertThat(m.field()).isEqualTo(TextProblem.Field.COMMENT);
+            assertThat(m.over()).isTrue();
+        });
+        assertThat(validator.measureTitle(Network.YOUTUBE, a(101)).get(0).limit()).isEqualTo(100);
+        assertThat(validator.measureTitle(Network.X, "x")).isEmpty();
+        assertThat(validator.measure(Network.FLICKR, "x")).isEmpty();
+    }
 }
