@@ -31,7 +31,8 @@ class InboxIT {
         platform.anonymous(Component.SANDBOX).body(Map.of("network", "facebook", "pageId", PAGE, "authorId",
                 "555" + Math.abs(tag.hashCode()), "authorName", author, "message",
                 "The helpline has been closed all week and nobody answers about my data. Ref " + tag))
-                .post("/sandbox/mentions").then().statusCode(200);
+                .post("/sandbox/mentions").then().statusCode(202) // 202: delivered to monitoring's webhook
+                .body("webhookStatus", org.hamcrest.Matchers.equalTo(200));
 
         try (Browser browser = platform.browser()) {
             browser.signIn("mo", "/inbox?network=FACEBOOK");
