@@ -1,7 +1,6 @@
 package org.clearpost.console.session;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
@@ -28,14 +27,15 @@ public class CsrfFilter {
 
     @ServerRequestFilter
     @WithFormRead
-    public Response check(ContainerRequestContext request) {
+    public Response check(ResteasyReactiveContainerRequestContext request) {
+        // Declared as RESTEasy Reactive's own context, not ContainerRequestContext: for that type a filter returning a
+        // Response is handed a PreventAbort wrapper, which cannot be cast to reach the form (every form POST was a 500).
         if (SAFE.contains(request.getMethod()) || !user.isSignedIn()) {
             return null; // an anonymous request never gets this far: the OIDC mechanism sends it to sign in
         }
         String presented = request.getHeaderString(Csrf.HEADER);
         if (presented == null && isForm(request.getMediaType())) {
-            ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) ((ResteasyReactiveContainerRequestContext) request)
-                    .getServerRequestContext();
+            ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
             Object field = context.getFormParameter(Csrf.FIELD, true, false);
             presented = field == null ? null : field.toString();
         }
