@@ -121,6 +121,10 @@ public class ServiceClient {
             out.append(template, from, at).append(encode(String.valueOf(segment)).replace("+", "%20"));
             from = at + 2;
         }
+        if (template.indexOf("{}", from) >= 0) {
+            // Left in, "{}" would reach the service as a literal path (or fail as an illegal URI far from here).
+            throw new IllegalArgumentException("fewer segments than {} in " + template);
+        }
         return out.append(template.substring(from)).toString();
     }
 
