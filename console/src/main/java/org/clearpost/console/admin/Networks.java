@@ -4,34 +4,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.clearpost.console.web.Words;
 
 /**
  * The networks an admin connects accounts on, as the publisher names them ({@code X}, {@code BLUESKY}), and how each
  * is connected: every one through its own OAuth flow, except Bluesky, which takes an app password.
  */
 public enum Networks {
-    X("X"),
-    FACEBOOK("Facebook"),
-    LINKEDIN("LinkedIn"),
-    YOUTUBE("YouTube"),
-    FLICKR("Flickr"),
-    SOUNDCLOUD("SoundCloud"),
-    BLUESKY("Bluesky"),
-    MASTODON("Mastodon"),
-    THREADS("Threads");
-
-    private final String shownAs;
-
-    Networks(String shownAs) {
-        this.shownAs = shownAs;
-    }
+    X,
+    FACEBOOK,
+    LINKEDIN,
+    YOUTUBE,
+    FLICKR,
+    SOUNDCLOUD,
+    BLUESKY,
+    MASTODON,
+    THREADS;
 
     public String getKey() {
         return name();
     }
 
     public String getShownAs() {
-        return shownAs;
+        return Words.network(name());
     }
 
     /** Connected by sending the admin to the network's consent page (all but Bluesky). */

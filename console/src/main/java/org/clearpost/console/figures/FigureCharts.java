@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.clearpost.console.inbox.Words;
+import org.clearpost.console.web.Words;
 
 /**
  * Analytics' figure rows (JSON, as {@code GET /figures/{name}} gives them) turned into the page's charts and tables.

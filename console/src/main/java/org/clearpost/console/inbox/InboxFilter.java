@@ -1,5 +1,6 @@
 package org.clearpost.console.inbox;
 
+import org.clearpost.console.web.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.clearpost.console.inbox;
 
+import org.clearpost.console.web.Words;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.clearpost.console.web.Words;
 
 /**
  * One target as its network will show it, for the compose screen's live preview and the clearer's case view alike
@@ -77,18 +78,7 @@ public record TargetPreview(int index, String network, String account, String te
 
     /** The network's name as people write it. */
     public String getNetworkName() {
-        return switch (network) {
-            case "X" -> "X";
-            case "FACEBOOK" -> "Facebook";
-            case "LINKEDIN" -> "LinkedIn";
-            case "YOUTUBE" -> "YouTube";
-            case "FLICKR" -> "Flickr";
-            case "SOUNDCLOUD" -> "SoundCloud";
-            case "BLUESKY" -> "Bluesky";
-            case "MASTODON" -> "Mastodon";
-            case "THREADS" -> "Threads";
-            default -> network;
-        };
+        return Words.network(network);
     }
 
     /** An id for this target's preview card, e.g. {@code preview-x-clearpost_demo}. */

@@ -1,4 +1,4 @@
-package org.clearpost.console.inbox;
+package org.clearpost.console.web;
 
 import java.util.Locale;
 import java.util.Map;
