@@ -19,8 +19,8 @@ import org.clearpost.publisher.network.PublishStep;
  * publish call with an idempotency key made and answers a repeat of that key with the same status, never a second
  * one (as Mastodon does with {@code Idempotency-Key}). {@link #loseAnswers} makes it accept a post and then lose the
  * answer, which the connector reports as {@link PublishResult.Unknown}, as NetworkHttp does for a lost answer.
- * An {@link Alternative}, so only a test profile that enables it has it (ReconciliationTest), and that profile
- * excludes the real Mastodon connector.
+ * An {@link Alternative}, enabled for every @QuarkusTest by the %test profile (application.properties), which
+ * also excludes the real Mastodon connector: only ReconciliationTest publishes to Mastodon.
  */
 @Alternative
 @ApplicationScoped
