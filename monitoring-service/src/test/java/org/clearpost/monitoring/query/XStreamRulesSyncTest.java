@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.clearpost.monitoring.SandboxGraphAndRulesProfile;
 import org.clearpost.testing.NetworkSandboxServer;
 import org.clearpost.testing.RealInfrastructure;
 import org.clearpost.testing.TestTokens;
@@ -29,19 +29,23 @@ import org.junit.jupiter.api.Test;
 
 /** The stream rules follow the tracked queries on the real sandbox's X rules endpoint, over HTTP. */
 @QuarkusTest
-@TestProfile(SandboxGraphAndRulesProfile.class)
+@TestProfile(XStreamRulesSyncTest.WithXRules.class)
 @WithTestResource(value = RealInfrastructure.class,
         initArgs = @ResourceArg(name = RealInfrastructure.DATABASE_ARG, value = "monitoring"))
 @WithTestResource(OidcWiremockTestResource.class)
-// The sandbox as FacebookIntakeTest has it (its Facebook settings touch no X rule): one start for both classes.
-@WithTestResource(value = NetworkSandboxServer.class, initArgs = {
-        @ResourceArg(name = "CLEARPOST_SANDBOX_FACEBOOK_APP_SECRET", value = "test-app-secret"),
-        @ResourceArg(name = "CLEARPOST_SANDBOX_WEBHOOK_TIMEOUT", value = "30s"),
-        @ResourceArg(name = "CLEARPOST_SANDBOX_FACEBOOK_RETRY_INTERVAL", value = "200ms"),
-        @ResourceArg(name = "CLEARPOST_SANDBOX_FACEBOOK_DROP_FOR", value = "3s") })
+@WithTestResource(NetworkSandboxServer.class)
 class XStreamRulesSyncTest {
 
-    static final String TOKEN = SandboxGraphAndRulesProfile.X_APP_TOKEN;
+    static final String TOKEN = "test-x-app-token";
+
+    public static class WithXRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("clearpost.monitoring.x-rules.base-url", "${clearpost.test.sandbox-url}",
+                    "clearpost.monitoring.x-rules.bearer-token", TOKEN,
+                    "clearpost.monitoring.x-rules.retry-delay", "200ms");
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
