@@ -1,7 +1,6 @@
 package org.clearpost.publisher;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,10 @@ import org.clearpost.publisher.network.PublishStep;
  * publish call with an idempotency key made and answers a repeat of that key with the same status, never a second
  * one (as Mastodon does with {@code Idempotency-Key}). {@link #loseAnswers} makes it accept a post and then lose the
  * answer, which the connector reports as {@link PublishResult.Unknown}, as NetworkHttp does for a lost answer.
- * An {@link Alternative}, so only a test profile that enables it has it (ReconciliationTest), and that profile
- * excludes the real Mastodon connector.
+ * A bean of every @QuarkusTest (a plain bean, not an enabled alternative: that would hide every other connector from
+ * {@code Connectors}' {@code @All} list), while the %test profile (application.properties) excludes the real Mastodon
+ * connector: only ReconciliationTest publishes to Mastodon.
  */
-@Alternative
 @ApplicationScoped
 public class IdempotentTestNetwork implements NetworkConnector {
 

@@ -11,8 +11,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -21,8 +19,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clearpost.events.CloudEventHeaders;
@@ -50,29 +46,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * are reconciled, never failed nor sent blindly, and a spent budget defers a post instead of calling the network.
  */
 @QuarkusTest
-@TestProfile(ReconciliationTest.IdempotentNetwork.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "publisher"))
 @WithTestResource(OidcWiremockTestResource.class)
+// Not used here (nothing of this class publishes to X or Facebook), but the same resources as PublishingTest and the
+// rest: so this class runs in their application instead of restarting Quarkus for its own.
+@WithTestResource(FakeNetworkResource.class)
 class ReconciliationTest {
 
     static final String SOURCE = "/clearpost/publisher-service";
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    public static class IdempotentNetwork implements QuarkusTestProfile {
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(IdempotentTestNetwork.class);
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    // The test network stands in for Mastodon: the real connector, once there, steps aside.
-                    "quarkus.arc.exclude-types", "org.clearpost.publisher.network.MastodonConnector",
-                    "clearpost.publisher.budgets.network.mastodon.account.posts", "2",
-                    "clearpost.publisher.budgets.network.mastodon.account.per", "1h");
-        }
-    }
+    // The test network standing in for Mastodon, and Mastodon's budget of 2 posts an hour, are in the %test profile
+    // (application.properties): no other @QuarkusTest publishes to Mastodon.
 
     @Inject
     IdempotentTestNetwork network;

@@ -1,7 +1,7 @@
 package org.clearpost.drafting.rest;
 
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -12,9 +12,11 @@ import org.clearpost.testing.TokenChecks;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of the drafting API, read from its OpenAPI document, answers bad input with a problem, never a 5xx. */
+// @QuarkusTestResource as in the module's other @QuarkusTests, not @WithTestResource: the latter's resources are
+// matched per class, so this class alone would need a Quarkus restart of its own.
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "drafting"))
-@WithTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "drafting"))
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class BadInputTest {
 
     @TestHTTPResource("/")

@@ -9,7 +9,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -37,6 +36,7 @@ import org.clearpost.events.PostMetricsSampled.UnavailableMetric;
 import org.clearpost.events.PostPublished;
 import org.clearpost.events.Target;
 import org.clearpost.events.Topics;
+import org.clearpost.publisher.NetworkSandboxProfile;
 import org.clearpost.publisher.domain.AccountService;
 import org.clearpost.publisher.domain.PublicationLedger;
 import org.clearpost.publisher.domain.PublicationStatus;
@@ -58,30 +58,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The publisher also asks Graph for {@code post_impressions}, which Meta removed: it must not fail the rest.
  */
 @QuarkusTest
-@TestProfile(MetricsSamplingTest.ShortAges.class)
+@TestProfile(NetworkSandboxProfile.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "publisher"))
 @WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(NetworkSandboxServer.class)
+// The same sandbox as OAuthConnectTest's (its OAuth token lifetime touches no token connected here): one start for both.
+@WithTestResource(value = NetworkSandboxServer.class, initArgs = @ResourceArg(
+        name = "CLEARPOST_SANDBOX_OAUTH_ACCESS_TOKEN_TTL", value = NetworkSandboxProfile.ACCESS_TTL))
 class MetricsSamplingTest {
 
     static final String SOURCE = "/clearpost/publisher-service";
     static final Duration WAIT = Duration.ofSeconds(45);
-    static final String WITHDRAWN = "post_impressions";
-
-    public static class ShortAges implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "clearpost.networks.x.base-url", "${" + NetworkSandboxServer.URL_PROPERTY + "}",
-                    "clearpost.networks.facebook.base-url", "${" + NetworkSandboxServer.URL_PROPERTY + "}/v21.0",
-                    "clearpost.publisher.metrics.sample-ages", "PT12S,PT13S,PT14S,PT15S,PT16S",
-                    "clearpost.publisher.metrics.poll-interval", "1s",
-                    "clearpost.publisher.metrics.retry-delay", "300ms",
-                    "clearpost.publisher.metrics.max-retry-delay", "1s",
-                    "clearpost.publisher.metrics.facebook-insights-metrics",
-                    "post_media_view,post_total_media_view_unique,post_clicks_by_type," + WITHDRAWN);
-        }
-    }
+    static final String WITHDRAWN = NetworkSandboxProfile.WITHDRAWN;
 
     @Inject
     AccountService accounts;

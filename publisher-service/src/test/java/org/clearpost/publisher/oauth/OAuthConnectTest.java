@@ -46,6 +46,7 @@ import org.clearpost.events.Network;
 import org.clearpost.events.PostCleared;
 import org.clearpost.events.PostPublished;
 import org.clearpost.events.Topics;
+import org.clearpost.publisher.NetworkSandboxProfile;
 import org.clearpost.publisher.domain.PublicationLedger;
 import org.clearpost.publisher.domain.PublicationStatus;
 import org.clearpost.publisher.tokens.SealedToken;
@@ -65,14 +66,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * grant. Real PostgreSQL, Kafka and the packaged sandbox.
  */
 @QuarkusTest
-@TestProfile(OAuthSandboxProfile.class)
+@TestProfile(NetworkSandboxProfile.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "publisher"))
 @WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(value = NetworkSandboxServer.class,
-        initArgs = @ResourceArg(name = "CLEARPOST_SANDBOX_OAUTH_ACCESS_TOKEN_TTL", value = OAuthConnectTest.ACCESS_TTL))
+@WithTestResource(value = NetworkSandboxServer.class, initArgs = @ResourceArg(
+        name = "CLEARPOST_SANDBOX_OAUTH_ACCESS_TOKEN_TTL", value = NetworkSandboxProfile.ACCESS_TTL))
 class OAuthConnectTest {
 
-    static final String ACCESS_TTL = "6s";
     static final String SOURCE = "/clearpost/publisher-service";
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -170,7 +170,7 @@ class OAuthConnectTest {
         // The first access token has expired on the network, and the first refresh token was spent by the refresh.
         assertThat(tweet(firstAccess, "expired token " + UUID.randomUUID()).statusCode()).isEqualTo(401);
         HttpResponse<String> reuse = token("grant_type=refresh_token&refresh_token=" + encode(firstRefresh)
-                + "&client_id=" + OAuthSandboxProfile.CLIENT_ID);
+                + "&client_id=" + NetworkSandboxProfile.CLIENT_ID);
         assertThat(reuse.statusCode()).isEqualTo(400);
         assertThat(json.readTree(reuse.body()).path("error").asText()).isEqualTo("invalid_grant");
         assertThat(stored(account).needsReconnect).isFalse();
