@@ -1,5 +1,6 @@
 package org.clearpost.console.admin;
 
+import org.clearpost.console.web.LondonTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ public record AccountRow(String network, String account, String connectedBy, Ins
         List<AccountRow> rows = new ArrayList<>();
         for (JsonNode a : accounts) {
             rows.add(new AccountRow(a.path("network").asText(), a.path("account").asText(),
-                    a.path("connectedBy").asText(null), LondonTime.parse(a.path("connectedAt").asText(null)),
-                    a.path("method").asText(null), LondonTime.parse(a.path("expiresAt").asText(null)),
+                    a.path("connectedBy").asText(null), LondonTime.instant(a.path("connectedAt").asText(null)),
+                    a.path("method").asText(null), LondonTime.instant(a.path("expiresAt").asText(null)),
                     a.path("needsReconnect").asBoolean(false), a.path("reconnectReason").asText(null), now));
         }
         rows.sort(Comparator.comparing(AccountRow::network).thenComparing(AccountRow::account));
@@ -56,11 +57,11 @@ public record AccountRow(String network, String account, String connectedBy, Ins
     }
 
     public String getExpiry() {
-        return expiresAt == null ? "Does not expire" : LondonTime.dateTime(expiresAt);
+        return expiresAt == null ? "Does not expire" : LondonTime.shown(expiresAt);
     }
 
     public String getConnected() {
-        String when = LondonTime.dateTime(connectedAt);
+        String when = LondonTime.shown(connectedAt);
         return connectedBy == null ? when : when == null ? "by " + connectedBy : when + " by " + connectedBy;
     }
 

@@ -1,5 +1,6 @@
 package org.clearpost.console.admin;
 
+import org.clearpost.console.web.LondonTime;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -83,7 +84,7 @@ public class AdminBankHolidaysResource {
         }
         CalendarInUse inUse = CalendarInUse.of(answer.json());
         UUID uploadId = inUse.uploadId();
-        LocalDate thisYear = LocalDate.now(clock.withZone(LondonTime.LONDON)).withDayOfYear(1);
+        LocalDate thisYear = LocalDate.now(clock.withZone(LondonTime.ZONE)).withDayOfYear(1);
         recent.keep(uploadId, BankHolidayFile.holidays(json, inUse.division(), thisYear));
         return Response.seeOther(URI.create("/admin/bank-holidays" + ServiceClient.query("uploaded", uploadId)))
                 .build();

@@ -1,5 +1,6 @@
 package org.clearpost.console.admin;
 
+import org.clearpost.console.web.LondonTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,7 +20,7 @@ public final class BankHolidayFile {
     /** One bank holiday as the table shows it. */
     public record Holiday(LocalDate date, String title) {
         public String getDay() {
-            return LondonTime.day(date);
+            return LondonTime.weekday(date);
         }
 
         public String getIso() {

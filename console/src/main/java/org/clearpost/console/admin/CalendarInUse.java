@@ -1,5 +1,6 @@
 package org.clearpost.console.admin;
 
+import org.clearpost.console.web.LondonTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public record CalendarInUse(String division, UUID uploadId, String uploadedBy, I
     public static CalendarInUse of(JsonNode source) {
         String upload = source.path("uploadId").asText(null);
         return new CalendarInUse(source.path("division").asText(), upload == null ? null : UUID.fromString(upload),
-                source.path("uploadedBy").asText(null), LondonTime.parse(source.path("uploadedAt").asText(null)),
+                source.path("uploadedBy").asText(null), LondonTime.instant(source.path("uploadedAt").asText(null)),
                 source.path("firstYear").asInt(), source.path("lastYear").asInt());
     }
 
@@ -37,6 +38,6 @@ public record CalendarInUse(String division, UUID uploadId, String uploadedBy, I
     }
 
     public String getUploaded() {
-        return LondonTime.dateTime(uploadedAt) + (uploadedBy == null ? "" : " by " + uploadedBy);
+        return LondonTime.shown(uploadedAt) + (uploadedBy == null ? "" : " by " + uploadedBy);
     }
 }

@@ -1,11 +1,9 @@
 package org.clearpost.console.clearance;
 
+import org.clearpost.console.web.LondonTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * When a case is due, as a clearer reads it: London wall-clock time ("2 December 2026 at 5:45pm", the GOV.UK style)
@@ -15,8 +13,6 @@ import java.util.Locale;
 public record Due(Instant at, boolean overdue, String when, String relative) {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
     /** {@code dueAt} null: the route gives no due time (clearance sorts such cases last). */
     public static Due of(Instant dueAt, boolean markedOverdue, Instant now) {
@@ -31,11 +27,7 @@ public record Due(Instant at, boolean overdue, String when, String relative) {
 
     /** An instant as London wall-clock time, GOV.UK style: "2 December 2026 at 5:45pm". */
     public static String london(Instant instant) {
-        if (instant == null) {
-            return "";
-        }
-        ZonedDateTime local = instant.atZone(LONDON);
-        return DATE.format(local) + " at " + TIME.format(local).toLowerCase(Locale.UK);
+        return instant == null ? "" : LondonTime.shown(instant);
     }
 
     /** Any other instant of the case the same way (templates reach it here: they call no static methods). */

@@ -1,5 +1,6 @@
 package org.clearpost.console.inbox;
 
+import org.clearpost.console.web.LondonTime;
 import org.clearpost.console.web.Words;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.qute.CheckedTemplate;
@@ -77,7 +78,7 @@ public class InboxResource {
         public record Member(UUID id, String network, String authorName, String authorHandle, String text,
                 Instant receivedAt, String status) {
             public String getReceived() {
-                return LondonTimes.shown(receivedAt);
+                return LondonTime.shown(receivedAt);
             }
 
             public String getStatusShown() {

@@ -1,5 +1,6 @@
 package org.clearpost.console.inbox;
 
+import org.clearpost.console.web.LondonTime;
 import org.clearpost.console.web.Words;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -46,14 +47,14 @@ public record Mention(UUID id, String network, String account, String authorId, 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Claim(String holder, Instant expiresAt) {
         public String getUntil() {
-            return LondonTimes.shown(expiresAt);
+            return LondonTime.shown(expiresAt);
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Note(UUID id, String author, String text, Instant at) {
         public String getWhen() {
-            return LondonTimes.shown(at);
+            return LondonTime.shown(at);
         }
     }
 
@@ -62,7 +63,7 @@ public record Mention(UUID id, String network, String account, String authorId, 
     public record HistoryEntry(String action, String actor, String state, String assignee, String detail,
             Instant at) {
         public String getWhen() {
-            return LondonTimes.shown(at);
+            return LondonTime.shown(at);
         }
 
         public String getActionShown() {
@@ -113,23 +114,23 @@ public record Mention(UUID id, String network, String account, String authorId, 
     }
 
     public String getReceived() {
-        return LondonTimes.shown(receivedAt);
+        return LondonTime.shown(receivedAt);
     }
 
     public String getMentioned() {
-        return LondonTimes.shown(mentionedAt != null ? mentionedAt : receivedAt);
+        return LondonTime.shown(mentionedAt != null ? mentionedAt : receivedAt);
     }
 
     public String getDue() {
-        return LondonTimes.shown(dueAt);
+        return LondonTime.shown(dueAt);
     }
 
     public String getFoiDue() {
-        return LondonTimes.shown(foiDueAt);
+        return LondonTime.shown(foiDueAt);
     }
 
     public String getAnswered() {
-        return LondonTimes.shown(answeredAt);
+        return LondonTime.shown(answeredAt);
     }
 
     /** The text cut to about a line for the inbox's table; the mention's page shows it whole. */

@@ -1,5 +1,6 @@
 package org.clearpost.console.inbox;
 
+import org.clearpost.console.web.LondonTime;
 import org.clearpost.console.web.Words;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -21,11 +22,11 @@ public record Reply(UUID id, UUID mentionId, String network, String account, Str
     }
 
     public String getRequested() {
-        return LondonTimes.shown(requestedAt);
+        return LondonTime.shown(requestedAt);
     }
 
     public String getUpdated() {
-        return LondonTimes.shown(updatedAt);
+        return LondonTime.shown(updatedAt);
     }
 
     public String getStateTagClass() {

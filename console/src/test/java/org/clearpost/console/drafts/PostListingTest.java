@@ -32,7 +32,7 @@ class PostListingTest {
         assertThat(row.excerpt()).isEqualTo("Our new guidance on subject access");
         assertThat(row.networks()).containsExactly("X", "Facebook");
         // British Summer Time: 08:30 UTC is 09:30 in London.
-        assertThat(row.updated()).isEqualTo("1 July 2026 at 09:30");
+        assertThat(row.updated()).isEqualTo("1 July 2026 at 9:30am");
         assertThat(row.statusLabel()).isEqualTo("Draft");
         assertThat(row.statusClass()).isEqualTo("govuk-tag--grey");
     }
