@@ -43,7 +43,8 @@ class ComposeIT {
     }
 
     @Test
-    void danaSeesTheXCounterGoRedFixesTheTextAndHerClearedPostIsPublishedWithLinks() {
+    @SuppressWarnings("unchecked")
+    void danaSeesTheXCounterGoRedFixesTheTextAndHerClearedPostIsPublishedWithLinks() throws java.io.IOException {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         StringBuilder tooLong = new StringBuilder("Our guidance on subject access requests is updated (" + marker
                 + "). ");
@@ -91,6 +92,22 @@ class ComposeIT {
             });
             assertThat(dana.findAll(By.cssSelector("#" + X_PREVIEW + " mark.app-issue--error"))).isEmpty();
             assertThat(dana.find(By.id(X_PREVIEW)).getText()).contains("utm_source=x");
+
+            // A picture with its alt text: the upload goes to drafting streamed from the stored file, the previews
+            // show it, and its content comes back through the gateway as the same bytes.
+            java.nio.file.Path picture = java.nio.file.Files.createTempFile("chart", ".png");
+            java.nio.file.Files.write(picture, Media.png());
+            dana.find(By.id("mediaFile")).sendKeys(picture.toString());
+            dana.find(By.id("mediaAltText")).sendKeys("Bar chart: requests answered on time");
+            dana.find(By.id("upload")).click();
+            assertThat(dana.waitFor(By.id("media-list")).getText()).contains("Bar chart: requests answered on time");
+            WebElement image = dana.waitFor(By.cssSelector("#" + X_PREVIEW + " .app-preview__media img"));
+            assertThat(image.getAttribute("alt")).isEqualTo("Bar chart: requests answered on time");
+            Object fetched = ((org.openqa.selenium.JavascriptExecutor) dana.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer()"
+                            + ".then(b => done([r.status, r.headers.get('Content-Type'), b.byteLength])));",
+                    image.getAttribute("src"));
+            assertThat((List<Object>) fetched).containsExactly(200L, "image/png", (long) Media.png().length);
 
             dana.find(By.id("submit")).click();
             new WebDriverWait(dana.driver(), Browser.PATIENCE).until(d -> d.getCurrentUrl().contains("submitted=true"));

@@ -29,6 +29,10 @@ public interface ConsoleConfig {
     @WithDefault("10s")
     Duration serviceTimeout();
 
+    /** How long a streamed transfer (an upload, media passed through the gateway) may take in all. */
+    @WithDefault("15m")
+    Duration transferTimeout();
+
     /** How long a signed-in session's tokens are kept when nothing refreshes them (Keycloak's session ends first). */
     @WithDefault("12h")
     Duration sessionLifetime();

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clearpost.console.gateway.Multipart;
 import org.clearpost.console.gateway.Service;
 import org.clearpost.console.gateway.ServiceClient;
 import org.clearpost.console.gateway.ServiceProblem;
@@ -186,19 +187,13 @@ public class DraftsResource {
                     "Choose a picture, video or sound file to upload")), 400);
         }
         String altText = texts(input).getOrDefault("mediaAltText", List.of("")).get(0).strip();
-        Multipart body = new Multipart();
-        try {
-            String type = file.getHeaders().getFirst("Content-Type");
-            body.file("file", file.getFileName(), type == null ? "application/octet-stream" : type,
-                    Files.readAllBytes(file.getFileItem().getFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String type = file.getHeaders().getFirst("Content-Type");
+        Multipart body = new Multipart().file("file", file.getFileName(),
+                type == null ? "application/octet-stream" : type, file.getFileItem().getFile());
         if (!altText.isEmpty()) {
             body.field("altText", altText);
         }
-        ServiceResponse uploaded = services.send(Service.DRAFTING, "POST", "/media", body.contentType(),
-                body.bytes());
+        ServiceResponse uploaded = services.upload(Service.DRAFTING, "/media", body);
         if (!uploaded.ok()) {
             return shown(postId, form, new Previewed(preview(form).targets(),
                     Errors.of(uploaded.problem(), Map.of("file", "mediaFile", "altText", "mediaAltText"))),

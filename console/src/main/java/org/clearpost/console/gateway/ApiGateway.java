@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,14 +93,18 @@ public class ApiGateway {
         if (accept != null) {
             extra.put("Accept", accept);
         }
-        ServiceResponse answer = services.send(service, method, (target.isEmpty() ? "/" : target)
+        // The answer goes to the browser as it comes (a video's content, say) rather than being held whole in the
+        // console's memory; a request body here is JSON, small.
+        HttpResponse<InputStream> answer = services.stream(service, method, (target.isEmpty() ? "/" : target)
                 + (query == null ? "" : "?" + query), type == null ? null : type.toString(),
-                body == null || body.length == 0 && type == null ? null : body, extra);
-        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
+                body == null || body.length == 0 && type == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body), extra);
+        Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(answer.body());
         for (String name : PASSED_BACK) {
-            answer.header(name).ifPresent(value -> response.header(name, value));
+            answer.headers().firstValue(name).ifPresent(value -> response.header(name, value));
         }
-        answer.header("Location").ifPresent(location -> response.header("Location", rewrite(location, service)));
+        answer.headers().firstValue("Location")
+                .ifPresent(location -> response.header("Location", rewrite(location, service)));
         return response.build();
     }
 

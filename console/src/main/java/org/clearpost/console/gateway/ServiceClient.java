@@ -7,6 +7,7 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -69,22 +70,52 @@ public class ServiceClient {
 
     public ServiceResponse send(Service service, String method, String pathAndQuery, String contentType, byte[] body,
             Map<String, String> headers) {
+        HttpRequest request = request(service, method, pathAndQuery, contentType, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body), headers,
+                config.serviceTimeout());
+        HttpResponse<byte[]> response = exchange(service, request, HttpResponse.BodyHandlers.ofByteArray());
+        return new ServiceResponse(service, response.statusCode(), response.headers(), response.body());
+    }
+
+    /** A multipart upload (a video, say) streamed from its stored file; the answer as any other. */
+    public ServiceResponse upload(Service service, String path, Multipart body) {
+        HttpRequest request = request(service, "POST", path, body.contentType(), body.body(), Map.of(),
+                config.transferTimeout());
+        HttpResponse<byte[]> response = exchange(service, request, HttpResponse.BodyHandlers.ofByteArray());
+        return new ServiceResponse(service, response.statusCode(), response.headers(), response.body());
+    }
+
+    /**
+     * A call whose bodies are streamed rather than held in memory: an upload of a video, or a service's answer
+     * passed on to the browser as it comes (media content through the gateway). The person's token as always; the
+     * transfer may take {@code clearpost.console.transfer-timeout}.
+     */
+    public HttpResponse<InputStream> stream(Service service, String method, String pathAndQuery, String contentType,
+            HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        return exchange(service, request(service, method, pathAndQuery, contentType, body, headers,
+                config.transferTimeout()), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private HttpRequest request(Service service, String method, String pathAndQuery, String contentType,
+            HttpRequest.BodyPublisher body, Map<String, String> headers, java.time.Duration timeout) {
         URI base = config.services().get(service.id());
         if (base == null) {
             throw new IllegalStateException("clearpost.console.services." + service.id() + " is not set");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                .timeout(config.serviceTimeout())
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + accessToken())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
+        return request.build();
+    }
+
+    private <T> HttpResponse<T> exchange(Service service, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ServiceResponse(service, response.statusCode(), response.headers(), response.body());
+            return http.send(request, handler);
         } catch (IOException e) {
             throw new ServiceUnavailable(service, e);
         } catch (InterruptedException e) {
