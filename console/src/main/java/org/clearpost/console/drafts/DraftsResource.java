@@ -25,7 +25,6 @@ import java.util.UUID;
 import org.clearpost.console.gateway.Multipart;
 import org.clearpost.console.gateway.Service;
 import org.clearpost.console.gateway.ServiceClient;
-import org.clearpost.console.gateway.ServiceProblem;
 import org.clearpost.console.gateway.ServiceResponse;
 import org.clearpost.console.preview.TargetPreview;
 import org.clearpost.console.session.CurrentUser;
@@ -73,10 +72,7 @@ public class DraftsResource {
             @QueryParam("campaign") String campaign, @QueryParam("text") String text,
             @QueryParam("page") Integer page) {
         PostListing listing = PostListing.filters(status, network, campaign, text, page);
-        ServiceResponse answer = services.get(Service.DRAFTING, listing.query());
-        if (!answer.ok()) {
-            throw new ServiceProblem(answer.problem());
-        }
+        ServiceResponse answer = services.get(Service.DRAFTING, listing.query()).orProblem();
         long total = answer.header("X-Total-Count").map(Long::parseLong).orElse(0L);
         return Templates.list(listing.with(answer.json(), total), campaigns());
     }

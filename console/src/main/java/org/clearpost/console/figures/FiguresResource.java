@@ -103,10 +103,7 @@ public class FiguresResource {
         String path = ServiceClient.path("/figures/{}", name) + (summary ? "/summary" : "")
                 + ServiceClient.query("from", from, "to", to, "dimension", dimension);
         ServiceResponse answer = services.send(Service.ANALYTICS, "GET", path, null, null,
-                Map.of("Accept", "text/csv"));
-        if (!answer.ok()) {
-            throw new ServiceProblem(answer.problem());
-        }
+                Map.of("Accept", "text/csv")).orProblem();
         return Response.ok(answer.body(), "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + FigureCharts.csvFileName(name, summary,
                         from, to) + "\"")

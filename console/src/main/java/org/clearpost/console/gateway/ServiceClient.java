@@ -44,11 +44,7 @@ public class ServiceClient {
 
     /** GET that must succeed: a problem from the service becomes a {@link ServiceProblem} (its page shows it). */
     public JsonNode read(Service service, String pathAndQuery) {
-        ServiceResponse response = get(service, pathAndQuery);
-        if (!response.ok()) {
-            throw new ServiceProblem(response.problem());
-        }
-        return response.json();
+        return get(service, pathAndQuery).orProblem().json();
     }
 
     public ServiceResponse postJson(Service service, String path, Object body) {

@@ -41,6 +41,14 @@ public record ServiceResponse(Service service, int status, HttpHeaders headers, 
         }
     }
 
+    /** This answer when it is a success; otherwise its problem, thrown for the page to show ({@link ServiceProblem}). */
+    public ServiceResponse orProblem() {
+        if (!ok()) {
+            throw new ServiceProblem(problem());
+        }
+        return this;
+    }
+
     /** The service's problem+json, or one made from the status when it sent none. */
     public Problem problem() {
         return Problem.from(this);

@@ -115,10 +115,7 @@ public class InboxResource {
             return Response.status(400).entity(Templates.list(filter, List.of(), queries, null,
                     Errors.of(answer.problem(), FILTER_INPUTS))).build();
         }
-        if (!answer.ok()) {
-            throw new ServiceProblem(answer.problem());
-        }
-        List<Mention> mentions = Arrays.asList(answer.as(Mention[].class));
+        List<Mention> mentions = Arrays.asList(answer.orProblem().as(Mention[].class));
         return Response.ok(Templates.list(filter, mentions, queries, filter.nextLink(mentions.size()), Errors.none()))
                 .build();
     }
@@ -224,11 +221,8 @@ public class InboxResource {
     }
 
     private TemplateInstance page(UUID id, MentionForm form, String done, Errors errors) {
-        ServiceResponse found = services.get(Service.MONITORING, ServiceClient.path("/inbox/{}", id));
-        if (!found.ok()) {
-            throw new ServiceProblem(found.problem());
-        }
-        Mention mention = found.as(Mention.class);
+        Mention mention = services.get(Service.MONITORING, ServiceClient.path("/inbox/{}", id)).orProblem()
+                .as(Mention.class);
         List<Reply> replies = listOrEmpty(services.get(Service.MONITORING, "/replies"
                 + ServiceClient.query("mentionId", id)), Reply[].class);
         Theme theme = null;
